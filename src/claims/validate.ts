@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import { type ClaimPack, ClaimPackSchema, TIER_SEVERITY } from './schema';
+
+/** One problem in a claim pack, precise enough to fix without searching: which entry, which field, what. */
+export interface PackProblem {
+  /** The claim or source id, or "pack" for pack-level fields. */
+  entry: string;
+  field: string;
+  message: string;
+}
+
+export type PackResult = { ok: true; pack: ClaimPack } | { ok: false; problems: PackProblem[] };
+
+function entryFor(raw: unknown, path: PropertyKey[]): string {
+  const [list, index] = path;
+  if ((list === 'claims' || list === 'sources') && typeof index === 'number') {
+    const item = (raw as Record<string, unknown[]>)[list]?.[index] as { id?: unknown } | undefined;
+    return typeof item?.id === 'string' ? item.id : `${list}[${index}]`;
+  }
+  return 'pack';
+}
+
+function zodProblems(raw: unknown, error: z.ZodError): PackProblem[] {
+  return error.issues.map((issue) => {
+    const inEntry = issue.path[0] === 'claims' || issue.path[0] === 'sources';
+    const fieldPath = inEntry ? issue.path.slice(2) : issue.path;
+    return {
+      entry: entryFor(raw, issue.path),
+      field: fieldPath.map(String).join('.') || '(root)',
+      message: issue.message,
+    };
+  });
+}
+
+function compareDates(a: string, b: string): number {
+  // Partial dates compare correctly as strings because they share one zero-padded format.
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Cross-entry rules zod cannot express: uniqueness, references, history order. */
+function referenceProblems(pack: ClaimPack): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const sourceIds = new Set<string>();
+  for (const source of pack.sources) {
+    if (sourceIds.has(source.id))
+      problems.push({ entry: source.id, field: 'id', message: 'duplicate source id' });
+    sourceIds.add(source.id);
+  }
+  const claimIds = new Set<string>();
+  for (const claim of pack.claims) {
+    if (claimIds.has(claim.id))
+      problems.push({ entry: claim.id, field: 'id', message: 'duplicate claim id' });
+    claimIds.add(claim.id);
+  }
+  for (const claim of pack.claims) {
+    const at = (field: string, message: string) => problems.push({ entry: claim.id, field, message });
+    if (claim.origin.sourceId && !sourceIds.has(claim.origin.sourceId)) {
+      at('origin.sourceId', `unknown source "${claim.origin.sourceId}"`);
+    }
+    claim.evidence.forEach((id, i) => {
+      if (!sourceIds.has(id)) at(`evidence.${i}`, `unknown source "${id}"`);
+    });
+    claim.related.forEach((rel, i) => {
+      if (!claimIds.has(rel.claimId)) at(`related.${i}.claimId`, `unknown claim "${rel.claimId}"`);
+      if (rel.claimId === claim.id) at(`related.${i}.claimId`, 'a claim cannot relate to itself');
+    });
+    claim.history.forEach((step, i) => {
+      const prev = claim.history[i - 1];
+      if (prev && compareDates(prev.since, step.since) > 0) {
+        at(
+          `history.${i}.since`,
+          `out of order: ${step.since} comes before the previous step's ${prev.since}`,
+        );
+      }
+      if (compareDates(step.since, pack.asOf) > 0) {
+        at(`history.${i}.since`, `${step.since} is after the pack's asOf ${pack.asOf}`);
+      }
+    });
+    const last = claim.history.at(-1);
+    if (last && last.tier !== claim.tier) {
+      at('history', `ends in "${last.tier}" but the claim's tier is "${claim.tier}"`);
+    }
+    if (claim.match.all.length === 0 && claim.match.numbers.length === 0) {
+      at('match', 'needs at least one term group or number, or nothing could ever match it');
+    }
+  }
+  return problems;
+}
+
+export function validatePack(raw: unknown): PackResult {
+  const parsed = ClaimPackSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: zodProblems(raw, parsed.error) };
+  const problems = referenceProblems(parsed.data);
+  return problems.length ? { ok: false, problems } : { ok: true, pack: parsed.data };
+}
+
+export function formatProblems(problems: PackProblem[]): string {
+  return problems.map((p) => `  ${p.entry} › ${p.field}: ${p.message}`).join('\n');
+}
+
+/** The most serious tier among several; used when one sentence states more than one claim. */
+export function mostSeriousTier<T extends { tier: keyof typeof TIER_SEVERITY }>(items: T[]): T | undefined {
+  return items.reduce<T | undefined>(
+    (worst, item) => (!worst || TIER_SEVERITY[item.tier] > TIER_SEVERITY[worst.tier] ? item : worst),
+    undefined,
+  );
+}
