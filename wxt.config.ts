@@ -1,11 +1,12 @@
 import { preact } from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { claimPackPlugin } from './src/build/claim-pack-plugin';
 
 // WXT docs: with the default srcDir '.', entrypoints/ is top level and src/ is a plain folder.
 export default defineConfig({
   imports: false,
   vite: () => ({
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), claimPackPlugin()],
   }),
   manifest: ({ browser }) => ({
     name: 'Claim Lens',

@@ -1,9 +1,10 @@
 import { defineContentScript } from '#imports';
+import { startClaimLens } from '@/src/content/claim-lens';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
-    document.documentElement.dataset.x = '1';
+  main(ctx) {
+    startClaimLens(ctx);
   },
 });

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every check, in the order a failure is cheapest to find. Used by `npm test` and .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+mkdir -p test-results
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+
+step "Chromium"
+npx tsx scripts/ensure-chromium.ts
+step "Types (wxt prepare + tsc)"
+npx wxt prepare >/dev/null
+npx tsc --noEmit -p .
+step "Lint and format (biome)"
+npx biome ci .
+step "Claim pack"
+npx tsx scripts/claims-check.ts --quiet
+step "Unit tests"
+unit=0; npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || unit=$?
+step "Build (chrome-mv3, firefox-mv2)"
+npx wxt build
+npx wxt build -b firefox >/dev/null
+step "End-to-end tests (built extension in Chromium)"
+e2e=0; npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=test-results/e2e.json || e2e=$?
+step "Summary"
+node scripts/lib/summarize-tests.mjs test-results/unit.json test-results/e2e.json
+[ "$unit" -eq 0 ] && [ "$e2e" -eq 0 ]

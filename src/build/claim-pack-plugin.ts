@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { readPackFiles } from '../claims/load-node';
+import { formatProblems, validatePack } from '../claims/validate';
+
+const VIRTUAL_ID = 'virtual:claim-pack';
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+
+/**
+ * Validates data/ at build time and bundles the pack as one JSON string. Pages parse it only after the
+ * DeepSeek gate passes, so a page that never mentions DeepSeek pays nothing for the database.
+ * An invalid pack fails the build with the claim id, field and problem.
+ */
+export function claimPackPlugin(dataDir = resolve(import.meta.dirname, '../../data')): Plugin {
+  return {
+    name: 'claim-lens:claim-pack',
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      const result = validatePack(readPackFiles(dataDir));
+      if (!result.ok) {
+        this.error(`The claim pack in ${dataDir} is invalid:\n${formatProblems(result.problems)}`);
+      }
+      return `export default ${JSON.stringify(JSON.stringify(result.pack))};`;
+    },
+  };
+}

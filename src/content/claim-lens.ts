@@ -1,0 +1,350 @@
+import type { ContentScriptContext } from '#imports';
+import { loadBundledPack } from '../claims/bundled';
+import type { Claim, ClaimPack, Source } from '../claims/schema';
+import { mostSeriousTier } from '../claims/validate';
+import {
+  type HighlightHandle,
+  highlightRange,
+  isOwnMutation,
+  MARK_TAG,
+  removeAllHighlights,
+} from '../highlight/highlighter';
+import { markStylesheet, STYLE_ELEMENT_ID } from '../highlight/mark-styles';
+import { extractBlocks, findArticleRoot, pageMentionsDeepSeek } from '../match/extract';
+import { type ClaimHit, compileMatcher, type Matcher } from '../match/matcher';
+import {
+  contentToBackground,
+  type Finding,
+  type PageFindings,
+  type PageStatus,
+  popupToContent,
+} from '../messaging';
+import { labelingAllowed, type Settings, settingsItem } from '../settings/settings';
+import type { CardActions, CardEntry } from '../ui/ClaimCard';
+import { CARD_TAG, CardHost } from '../ui/card-host';
+import { describeMatch } from '../ui/match-strength';
+import { TIER_STYLES } from '../ui/tiers';
+import { yieldToPage } from './schedule';
+
+/** How long the page must be quiet before new content is scanned. */
+const MUTATION_DEBOUNCE_MS = 400;
+/** Highlights applied per slice before yielding to the page. */
+const HIGHLIGHTS_PER_SLICE = 25;
+const HOVER_OPEN_DELAY_MS = 120;
+const HOVER_CLOSE_DELAY_MS = 300;
+
+interface Labeled {
+  handle: HighlightHandle;
+  finding: Finding;
+  entries: CardEntry[];
+}
+
+interface Database {
+  pack: ClaimPack;
+  matcher: Matcher;
+  claims: Map<string, Claim>;
+  sources: Map<string, Source>;
+}
+
+export interface ClaimLensHooks {
+  /** Card buttons; absent until something handles corrections. */
+  cardActions?: (labeled: { claimId: string; text: string }) => CardActions;
+  /** Claims the reader said a sentence does not state, as "claimId␟sentence". */
+  isDismissed?: (claimId: string, sentence: string) => boolean;
+}
+
+/**
+ * The content script's whole behaviour. Pages that never mention DeepSeek cost one regex test over
+ * textContent and a mutation observer that re-tests only when the page changes.
+ */
+export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks = {}) {
+  const doc = document;
+  let db: Database | undefined;
+  let settings: Settings | undefined;
+  let status: PageStatus = 'no-mention';
+  let labeled: Labeled[] = [];
+  let lastSignature = '';
+  let scanTimer: number | undefined;
+  let scanning: Promise<void> | undefined;
+  let rescanRequested = false;
+  let card: CardHost | undefined;
+  let openFor: Labeled | undefined;
+  let hoverTimer: number | undefined;
+
+  function database(): Database {
+    if (!db) {
+      const pack = loadBundledPack();
+      db = {
+        pack,
+        matcher: compileMatcher(pack),
+        claims: new Map(pack.claims.map((c) => [c.id, c])),
+        sources: new Map(pack.sources.map((s) => [s.id, s])),
+      };
+    }
+    return db;
+  }
+
+  function ensureStyles(): void {
+    if (doc.getElementById(STYLE_ELEMENT_ID)) return;
+    const style = doc.createElement('style');
+    style.id = STYLE_ELEMENT_ID;
+    style.textContent = markStylesheet(MARK_TAG);
+    (doc.head ?? doc.documentElement).append(style);
+  }
+
+  function clearHighlights(): void {
+    closeCard();
+    removeAllHighlights(doc);
+    labeled = [];
+    lastSignature = '';
+  }
+
+  function visibleHits(hits: ClaimHit[], sentence: string, current: Settings): ClaimHit[] {
+    const { claims } = database();
+    return hits.filter((hit) => {
+      const claim = claims.get(hit.claimId);
+      if (!claim || !current.tiers.includes(claim.tier) || hit.strength < current.minStrength) return false;
+      return !hooks.isDismissed?.(hit.claimId, sentence);
+    });
+  }
+
+  async function scan(): Promise<void> {
+    settings ??= (await settingsItem.read()).value;
+    if (ctx.isInvalid) return;
+    const allowed = labelingAllowed(settings, location.hostname);
+    if (allowed !== 'yes') {
+      status = allowed;
+      clearHighlights();
+      return reportBadge();
+    }
+    if (!pageMentionsDeepSeek(doc)) {
+      status = 'no-mention';
+      clearHighlights();
+      return reportBadge();
+    }
+    const { matcher, claims } = database();
+    // Re-extract from a clean DOM so offsets are exact; marks are unwrapped first (our own mutations).
+    removeAllHighlights(doc);
+    const blocks = extractBlocks(findArticleRoot(doc), {
+      skip: (el) => el.tagName.toLowerCase() === CARD_TAG,
+    });
+    const signature = blocks.map((b) => b.text).join('\u0000');
+    const { matches } = matcher.matchDocument(blocks);
+    await yieldToPage();
+    if (ctx.isInvalid) return;
+    closeCard();
+    labeled = [];
+    lastSignature = signature;
+    status = 'labeled';
+    ensureStyles();
+    let applied = 0;
+    for (const match of matches) {
+      const hits = visibleHits(match.hits, match.text, settings);
+      if (hits.length === 0) continue;
+      const entries = hits.map((hit) => ({ claim: claims.get(hit.claimId)!, hit }));
+      const worst = mostSeriousTier(entries.map((e) => ({ tier: e.claim.tier, entry: e })))!.entry;
+      const ordered = [worst, ...entries.filter((e) => e !== worst)];
+      const id = `cl-${labeled.length + 1}`;
+      const attributes: Record<string, string> = {
+        'data-claim-id': worst.claim.id,
+        'data-claim-tier': worst.claim.tier,
+        'aria-description': `Claim Lens: ${TIER_STYLES[worst.claim.tier].label} claim${ordered.length > 1 ? ` and ${ordered.length - 1} more` : ''}. Focus or press Enter for details.`,
+      };
+      if (ordered.length > 1) attributes['data-claim-ids'] = ordered.map((e) => e.claim.id).join(' ');
+      const handle = highlightRange(blocks[match.blockIndex]!, match.start, match.end, attributes, id);
+      if (!handle) continue;
+      labeled.push({
+        handle,
+        entries: ordered,
+        finding: {
+          highlightId: id,
+          text: match.text,
+          claims: ordered.map(({ claim, hit }) => ({
+            claimId: claim.id,
+            tier: claim.tier,
+            strength: hit.strength,
+            strengthLabel: describeMatch(hit),
+          })),
+        },
+      });
+      if (++applied % HIGHLIGHTS_PER_SLICE === 0) {
+        await yieldToPage();
+        if (ctx.isInvalid) return;
+      }
+    }
+    reportBadge();
+  }
+
+  /** Runs a scan now, or once more after the running one, never two at a time. */
+  function runScan(): void {
+    if (scanning) {
+      rescanRequested = true;
+      return;
+    }
+    scanning = scan()
+      .catch((error: unknown) => console.warn('[Claim Lens] scan failed:', error))
+      .finally(() => {
+        scanning = undefined;
+        if (rescanRequested && ctx.isValid) {
+          rescanRequested = false;
+          runScan();
+        }
+      });
+  }
+
+  function scheduleScan(delay = MUTATION_DEBOUNCE_MS): void {
+    clearTimeout(scanTimer);
+    scanTimer = ctx.setTimeout(runScan, delay);
+  }
+
+  function reportBadge(): void {
+    const worst = mostSeriousTier(labeled.flatMap((l) => l.finding.claims));
+    const count = labeled.reduce((n, l) => n + l.finding.claims.length, 0);
+    contentToBackground.sendMessage('reportBadge', { count, worstTier: worst?.tier ?? null }).catch(() => {
+      // The background may be restarting; the next scan reports again.
+    });
+  }
+
+  // --- The card -----------------------------------------------------------------------------------------
+
+  function labeledFor(target: EventTarget | null): Labeled | undefined {
+    const mark = target instanceof Element ? target.closest(MARK_TAG) : null;
+    const id = mark?.getAttribute('data-highlight-id');
+    return id ? labeled.find((l) => l.handle.id === id) : undefined;
+  }
+
+  function openCard(item: Labeled): void {
+    if (openFor === item) return;
+    const { pack, sources } = database();
+    card ??= new CardHost(doc);
+    closeCard();
+    openFor = item;
+    for (const el of item.handle.elements) el.setAttribute('data-claim-active', '');
+    card.show(
+      item.handle.elements,
+      {
+        entries: item.entries,
+        sources,
+        pack,
+        actions: hooks.cardActions?.({ claimId: item.finding.claims[0]!.claimId, text: item.finding.text }),
+      },
+      () => closeCard(true),
+    );
+  }
+
+  function closeCard(returnFocus = false): void {
+    clearTimeout(hoverTimer);
+    const item = openFor;
+    if (!item) return;
+    openFor = undefined;
+    for (const el of item.handle.elements) el.removeAttribute('data-claim-active');
+    card?.hide();
+    if (returnFocus) item.handle.elements[0]?.focus();
+  }
+
+  function hoverTo(item: Labeled | undefined, delay: number): void {
+    clearTimeout(hoverTimer);
+    hoverTimer = ctx.setTimeout(() => (item ? openCard(item) : closeCard()), delay);
+  }
+
+  ctx.addEventListener(doc, 'mouseover', (event) => {
+    const item = labeledFor(event.target);
+    if (item) hoverTo(item, HOVER_OPEN_DELAY_MS);
+    else if (card?.contains(event.target)) clearTimeout(hoverTimer);
+    else if (openFor && doc.activeElement?.closest?.(MARK_TAG) == null)
+      hoverTo(undefined, HOVER_CLOSE_DELAY_MS);
+  });
+  ctx.addEventListener(doc, 'focusin', (event) => {
+    const item = labeledFor(event.target);
+    if (item) openCard(item);
+    else if (!card?.contains(event.target)) closeCard();
+  });
+  ctx.addEventListener(doc, 'keydown', (event) => {
+    if (!openFor) {
+      if (event.key === 'Enter') {
+        const item = labeledFor(event.target);
+        if (item) openCard(item);
+      }
+      return;
+    }
+    if (event.key === 'Escape') {
+      const inCard = card?.contains(event.target) ?? false;
+      const onMark = labeledFor(event.target) !== undefined;
+      if (inCard || onMark) {
+        event.stopPropagation();
+        closeCard(true);
+      }
+    } else if (event.key === 'Enter' && labeledFor(event.target) === openFor) {
+      event.preventDefault();
+      card?.focusFirst();
+    }
+  });
+  ctx.addEventListener(doc, 'pointerdown', (event) => {
+    if (openFor && !card?.contains(event.target) && !labeledFor(event.target)) closeCard();
+  });
+
+  // --- Popup requests -----------------------------------------------------------------------------------
+
+  const removeFindingsListener = popupToContent.onMessage('getFindings', (): PageFindings => {
+    const pack = db?.pack ?? loadBundledPack();
+    return {
+      url: location.href,
+      title: doc.title,
+      status,
+      findings: labeled.map((l) => l.finding),
+      packVersion: pack.version,
+      packAsOf: pack.asOf,
+    };
+  });
+  const removeFocusListener = popupToContent.onMessage('focusHighlight', ({ data: id }) => {
+    const item = labeled.find((l) => l.handle.id === id);
+    const first = item?.handle.elements[0];
+    if (!item || !first) return false;
+    first.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    first.focus({ preventScroll: true });
+    openCard(item);
+    return true;
+  });
+
+  // --- Dynamic pages ------------------------------------------------------------------------------------
+
+  const observer = new MutationObserver((records) => {
+    if (records.every(isOwnMutation)) return;
+    if (records.every((r) => r.target instanceof Element && r.target.tagName.toLowerCase() === CARD_TAG))
+      return;
+    scheduleScan();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    clearHighlights();
+    scheduleScan(0);
+  });
+
+  const unwatchSettings = settingsItem.watch((next) => {
+    settings = next;
+    clearHighlights();
+    runScan();
+  });
+
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    unwatchSettings();
+    removeFindingsListener();
+    removeFocusListener();
+    clearTimeout(scanTimer);
+    clearTimeout(hoverTimer);
+    clearHighlights();
+    card?.destroy();
+    doc.getElementById(STYLE_ELEMENT_ID)?.remove();
+  });
+
+  runScan();
+
+  return {
+    /** For tests and the popup: whether the last scan's text is still what the page shows. */
+    get signature() {
+      return lastSignature;
+    },
+  };
+}

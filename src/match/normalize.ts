@@ -1,0 +1,107 @@
+/**
+ * Text normalization for matching. Every normalized character remembers which original character it came
+ * from, so a match found in normalized text maps back to exact offsets in the page's text nodes.
+ */
+
+export interface NormalizedText {
+  /** Lowercased, diacritics stripped, dashes/quotes/spaces unified, × → x. */
+  text: string;
+  /** map[i] = index in the original string of normalized character i; map[text.length] = original length. */
+  map: number[];
+}
+
+const CHAR_REPLACEMENTS: Record<string, string> = {
+  '\u2010': '-', // hyphen
+  '\u2011': '-', // non-breaking hyphen (the seeds use it: "1‑trillion‑parameter")
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u00d7': 'x',
+  '\u00a0': ' ',
+  '\u202f': ' ',
+  '\u2009': ' ',
+  '\u200b': '',
+  '\u00ad': '',
+  '~': ' ',
+};
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+function normalizeChar(ch: string): string {
+  const replaced = CHAR_REPLACEMENTS[ch];
+  if (replaced !== undefined) return replaced;
+  const code = ch.charCodeAt(0);
+  if (code < 128) return ch.toLowerCase();
+  // NFKD folds full-width forms and ligatures; stripping combining marks removes diacritics.
+  return ch.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+}
+
+export function normalize(original: string): NormalizedText {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < original.length; i++) {
+    const out = normalizeChar(original[i]!);
+    for (let k = 0; k < out.length; k++) map.push(i);
+    text += out;
+  }
+  map.push(original.length);
+  return { text, map };
+}
+
+export interface Token {
+  /** The word as normalized ("parameters", "1.6t", "1,000b"). */
+  word: string;
+  start: number;
+  end: number;
+}
+
+// Letters and digits, keeping "1,048,576" and "1.6" together but splitting on hyphens and other punctuation.
+const TOKEN_PATTERN = /[\p{L}\p{N}]+(?:[.,]\d+)*/gu;
+
+export function tokenize(normalized: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of normalized.matchAll(TOKEN_PATTERN)) {
+    tokens.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+/** Normalizes a database term the same way as page text and splits it into words. */
+export function termWords(term: string): string[] {
+  return tokenize(normalize(term).text).map((t) => t.word);
+}
+
+/**
+ * Light stemming: a page word matches a term word when equal, or when it extends a term word of at least
+ * four letters by a short suffix ("parameter" → "parameters", "reason" → "reasoning").
+ */
+export function wordMatches(pageWord: string, termWord: string): boolean {
+  if (pageWord === termWord) return true;
+  return termWord.length >= 4 && pageWord.length - termWord.length <= 4 && pageWord.startsWith(termWord);
+}
+
+/** Index key shared by a term word and every page word that can match it. */
+export function stemKey(word: string): string {
+  return word.length >= 4 ? word.slice(0, 4) : word;
+}
+
+/** Finds a multi-word term as consecutive page words; returns the token index of its first word or -1. */
+export function findTerm(tokens: Token[], words: string[]): number {
+  if (words.length === 0) return -1;
+  outer: for (let i = 0; i + words.length <= tokens.length; i++) {
+    for (let k = 0; k < words.length; k++) {
+      if (!wordMatches(tokens[i + k]!.word, words[k]!)) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}

@@ -1,0 +1,34 @@
+/**
+ * Sentence boundaries inside one block of text, as [start, end) offsets with surrounding whitespace
+ * trimmed. Intl.Segmenter handles abbreviations and decimals ("1.6T", "U.S.") that a regex would split.
+ */
+export interface SentenceRange {
+  start: number;
+  end: number;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+export function segmentSentences(text: string, breaks: number[] = []): SentenceRange[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  const ranges: SentenceRange[] = [];
+  const cuts = [0, ...breaks.filter((b) => b > 0 && b < text.length).sort((a, b) => a - b), text.length];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const lineStart = cuts[i]!;
+    const line = text.slice(lineStart, cuts[i + 1]);
+    for (const part of segmenter.segment(line)) {
+      // Newlines inside a block (pre-wrapped text, flattened lists) also end a sentence.
+      let offset = 0;
+      for (const piece of part.segment.split('\n')) {
+        const lead = piece.length - piece.trimStart().length;
+        const trimmed = piece.trim();
+        if (trimmed) {
+          const start = lineStart + part.index + offset + lead;
+          ranges.push({ start, end: start + trimmed.length });
+        }
+        offset += piece.length + 1;
+      }
+    }
+  }
+  return ranges;
+}

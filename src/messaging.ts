@@ -1,0 +1,40 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Tier } from './claims/schema';
+
+/** What the content script found on its page, as the popup and the badge show it. */
+export interface Finding {
+  highlightId: string;
+  /** The page's own words. */
+  text: string;
+  /** Claims this sentence states, most serious tier first. */
+  claims: { claimId: string; tier: Tier; strength: number; strengthLabel: string }[];
+}
+
+export type PageStatus = 'labeled' | 'no-mention' | 'site-disabled' | 'paused';
+
+export interface PageFindings {
+  url: string;
+  title: string;
+  status: PageStatus;
+  findings: Finding[];
+  packVersion: string;
+  packAsOf: string;
+}
+
+export interface BadgeState {
+  count: number;
+  /** Most serious tier found, for the badge colour. */
+  worstTier: Tier | null;
+}
+
+/** Messages typed by direction: popup → content script (PtoCS), content script → background (CStoBG). */
+interface PtoCS {
+  getFindings(): PageFindings;
+  focusHighlight(highlightId: string): boolean;
+}
+interface CStoBG {
+  reportBadge(state: BadgeState): void;
+}
+
+export const popupToContent = defineExtensionMessaging<PtoCS>();
+export const contentToBackground = defineExtensionMessaging<CStoBG>();

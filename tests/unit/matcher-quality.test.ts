@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { extractBlocks, findArticleRoot } from '../../src/match/extract';
+import { compileMatcher, type SentenceMatch } from '../../src/match/matcher';
+import {
+  loadPage,
+  NEGATIVE_PAGES,
+  realPack,
+  SEED_PAGES,
+  type SeedSentence,
+  seedSentences,
+  squash,
+} from '../support/pages';
+
+/**
+ * The matcher's quality bar on our own fixtures: the five seed articles rendered as pages, judged against
+ * the claim sentences the database lists for them, plus hard negatives that must get no highlight at all.
+ */
+function matchPage(file: string): SentenceMatch[] {
+  const doc = loadPage(file);
+  return compileMatcher(realPack()).matchDocument(extractBlocks(findArticleRoot(doc))).matches;
+}
+
+const overlaps = (match: SentenceMatch, fixture: SeedSentence) => {
+  const a = squash(match.text);
+  const b = squash(fixture.text);
+  return a.includes(b) || b.includes(a);
+};
+
+describe('matcher quality on the seed articles', () => {
+  const expected = seedSentences();
+  let truePairs = 0;
+  let expectedPairs = 0;
+  let predictedPairs = 0;
+  let correctPredicted = 0;
+  const misses: string[] = [];
+  const wrong: string[] = [];
+
+  for (const [seed, file] of Object.entries(SEED_PAGES)) {
+    const matches = matchPage(file);
+    const fixtures = expected.filter((s) => s.seed === seed);
+    for (const fixture of fixtures) {
+      const found = new Set(
+        matches.filter((m) => overlaps(m, fixture)).flatMap((m) => m.hits.map((h) => h.claimId)),
+      );
+      for (const id of fixture.claimIds) {
+        expectedPairs++;
+        if (found.has(id)) truePairs++;
+        else misses.push(`${file}: "${fixture.text.slice(0, 70)}" → ${id}`);
+      }
+    }
+    for (const match of matches) {
+      const allowed = new Set(fixtures.filter((f) => overlaps(match, f)).flatMap((f) => f.claimIds));
+      for (const hit of match.hits) {
+        predictedPairs++;
+        if (allowed.has(hit.claimId)) correctPredicted++;
+        else wrong.push(`${file}: "${match.text.slice(0, 70)}" → ${hit.claimId} (${hit.strength})`);
+      }
+    }
+  }
+  const recall = truePairs / expectedPairs;
+  const precision = correctPredicted / predictedPairs;
+
+  it(`finds ≥95% of the listed (sentence, claim) pairs`, () => {
+    console.log(
+      `[quality] recall ${recall.toFixed(3)} (${truePairs}/${expectedPairs}), precision ${precision.toFixed(3)} (${correctPredicted}/${predictedPairs})`,
+    );
+    if (misses.length) console.log(`[quality] missed:\n  ${misses.join('\n  ')}`);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('labels ≥95% of its highlights with claims the sentence really states', () => {
+    if (wrong.length) console.log(`[quality] not expected:\n  ${wrong.join('\n  ')}`);
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('hard negatives get no highlight', () => {
+  it.each(NEGATIVE_PAGES)('%s', (file) => {
+    const matches = matchPage(file);
+    expect(matches.map((m) => `${m.text} → ${m.hits.map((h) => h.claimId)}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { type Claim, ClaimSchema } from '../../src/claims/schema';
+import { compileMatcher } from '../../src/match/matcher';
+
+type ClaimInput = z.input<typeof ClaimSchema>;
+
+function claim(partial: Partial<ClaimInput> & Pick<ClaimInput, 'id' | 'subject' | 'match'>): Claim {
+  return ClaimSchema.parse({
+    topic: 'test',
+    statement: `Statement of ${partial.id}`,
+    tier: 'rumor',
+    rationale: 'Test rationale.',
+    history: [{ tier: 'rumor', since: '2026-01', note: 'test' }],
+    origin: { claimant: 'unknown', date: 'unknown' },
+    ...partial,
+  });
+}
+
+const claims = [
+  claim({
+    id: 'v4-one-trillion',
+    subject: 'deepseek-v4',
+    match: {
+      all: [['parameter']],
+      numbers: [{ value: 1e12, kind: 'count' }],
+      paraphrases: ['DeepSeek V4 has around one trillion parameters'],
+    },
+  }),
+  claim({
+    id: 'v4-pro-1-6t',
+    subject: 'deepseek-v4-pro',
+    match: {
+      all: [['parameter']],
+      numbers: [{ value: 1.6e12, kind: 'count' }],
+      paraphrases: ['DeepSeek-V4-Pro has 1.6T total parameters'],
+    },
+  }),
+  claim({
+    id: 'v4-engram',
+    subject: 'deepseek-v4',
+    match: { all: [['engram'], ['memory']], paraphrases: ['V4 uses Engram memory'] },
+  }),
+  claim({
+    id: 'v4-dual-4090',
+    subject: 'deepseek-v4',
+    match: { all: [['rtx 4090', '4090']], paraphrases: ['V4 runs on dual RTX 4090 cards'] },
+  }),
+  claim({
+    id: 'v3-671b',
+    subject: 'deepseek-v3',
+    match: {
+      all: [['parameter']],
+      numbers: [{ value: 671e9, kind: 'count' }],
+      paraphrases: ['V3 has 671B total parameters'],
+    },
+  }),
+];
+const matcher = compileMatcher({ claims });
+
+const idsFor = (...texts: string[]) =>
+  matcher.matchDocument(texts.map((text) => ({ text }))).matches.map((m) => m.hits.map((h) => h.claimId));
+
+describe('compileMatcher', () => {
+  it('matches numbers written differently, and only the right number', () => {
+    expect(idsFor('DeepSeek V4 could reach around one trillion parameters.')).toEqual([['v4-one-trillion']]);
+    expect(idsFor('DeepSeek V4 is a 1T-parameter model.')).toEqual([['v4-one-trillion']]);
+    expect(idsFor('DeepSeek V4 has 1,000B parameters.')).toEqual([['v4-one-trillion']]);
+    expect(idsFor('DeepSeek-V4-Pro has 1.6T parameters.')).toEqual([['v4-pro-1-6t']]);
+  });
+
+  it('keeps other models and V3 facts out of V4 claims', () => {
+    expect(idsFor('Kimi K2 has 1 trillion parameters.')).toEqual([]);
+    expect(idsFor('V3 activated 37B of its 671B total parameters.')).toEqual([['v3-671b']]);
+    expect(idsFor('A GPT model with one trillion parameters.')).toEqual([]);
+  });
+
+  it('inherits the subject from earlier sentences', () => {
+    expect(idsFor('DeepSeek V4 is coming.', 'The model could reach one trillion parameters.')).toEqual([
+      ['v4-one-trillion'],
+    ]);
+    expect(idsFor('DeepSeek V3 is out.', 'The model could reach one trillion parameters.')).toEqual([]);
+  });
+
+  it('labels every claim a sentence states', () => {
+    const [ids] = idsFor(
+      'DeepSeek V4 has one trillion parameters, Engram memory and runs on dual RTX 4090 cards.',
+    );
+    expect(ids?.sort()).toEqual(['v4-dual-4090', 'v4-engram', 'v4-one-trillion']);
+  });
+
+  it('rescues one misspelt key term with fuse.js, at a lower strength', () => {
+    const exact = matcher.matchDocument([{ text: 'DeepSeek V4 will use Engram memory.' }]).matches[0]!
+      .hits[0]!;
+    const typo = matcher.matchDocument([{ text: 'DeepSeek V4 will use Engrem memory.' }]).matches[0]?.hits[0];
+    expect(typo?.claimId).toBe('v4-engram');
+    expect(typo?.approximate).toBe(true);
+    expect(typo!.strength).toBeLessThan(exact.strength);
+  });
+
+  it('reports sentence offsets inside the block and V4 sentences that matched nothing', () => {
+    const text = 'Intro line. DeepSeek V4 has one trillion parameters. DeepSeek V4 is also fast.';
+    const { matches, unmatchedV4Sentences } = matcher.matchDocument([{ text }]);
+    expect(text.slice(matches[0]!.start, matches[0]!.end)).toBe('DeepSeek V4 has one trillion parameters.');
+    expect(unmatchedV4Sentences.map((s) => s.text)).toEqual(['DeepSeek V4 is also fast.']);
+  });
+
+  it('uses a table cell’s row and column headers', () => {
+    const { matches } = matcher.matchDocument([
+      { text: '671B', kind: 'table-cell', rowHeader: 'Total Parameters', columnHeader: 'DeepSeek V3' },
+      {
+        text: 'Increased',
+        kind: 'table-cell',
+        rowHeader: 'Total Parameters',
+        columnHeader: 'DeepSeek V4 (Projected)',
+      },
+    ]);
+    expect(matches.map((m) => [m.text, m.hits[0]!.claimId])).toEqual([['671B', 'v3-671b']]);
+  });
+});
