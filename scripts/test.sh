@@ -21,6 +21,7 @@ unit=0; npx vitest run --reporter=default --reporter=json --outputFile.json=test
 step "Build (chrome-mv3, firefox-mv2)"
 npx wxt build
 npx wxt build -b firefox >/dev/null
+npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted 2>&1 | tail -n 4
 step "End-to-end tests (built extension in Chromium)"
 e2e=0; npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=test-results/e2e.json || e2e=$?
 step "Summary"

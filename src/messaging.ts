@@ -34,6 +34,11 @@ interface PtoCS {
 }
 interface CStoBG {
   reportBadge(state: BadgeState): void;
+  /**
+   * The card's "Suggest a correction": a content script cannot open the popup, so it stores the draft and
+   * asks the background to open it for the sender's tab. Resolves with how it was shown.
+   */
+  openCorrectionForm(draftId: string): 'popup' | 'tab';
 }
 
 export const popupToContent = defineExtensionMessaging<PtoCS>();

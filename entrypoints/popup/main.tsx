@@ -1,3 +1,11 @@
 import { render } from 'preact';
+import { Popup } from '@/src/ui/Popup';
+import '@/src/ui/base.css';
+import '@/src/ui/popup.css';
 
-render(<p>Claim Lens</p>, document.getElementById('app')!);
+// ?tabId= picks the tab the popup is about (tests, and the popup opened as a tab); ?draft= opens a draft.
+const params = new URLSearchParams(location.search);
+render(
+  <Popup tabIdParam={params.get('tabId')} draftParam={params.get('draft')} />,
+  document.getElementById('app')!,
+);

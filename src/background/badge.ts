@@ -1,6 +1,7 @@
 import type { browser as browserApi } from '#imports';
 import type { BadgeState } from '../messaging';
 import { TIER_STYLES } from '../ui/tiers';
+import { toolbarAction } from './toolbar-action';
 
 /** The toolbar badge: how many claims this tab states, coloured by the most serious tier found. */
 export async function updateBadge(
@@ -13,13 +14,19 @@ export async function updateBadge(
     state.count > 0
       ? `Claim Lens: ${state.count} claim${state.count === 1 ? '' : 's'} on this page`
       : 'Claim Lens';
+  const action = toolbarAction(browser);
   try {
-    await browser.action.setBadgeText({ tabId, text });
-    await browser.action.setTitle({ tabId, title });
+    await action.setBadgeText({ tabId, text });
+    await action.setTitle({ tabId, title });
     if (state.worstTier) {
-      await browser.action.setBadgeBackgroundColor({ tabId, color: TIER_STYLES[state.worstTier].color });
+      await action.setBadgeBackgroundColor({ tabId, color: TIER_STYLES[state.worstTier].color });
     }
   } catch {
     // The tab closed before the badge could be set.
   }
+}
+
+/** A new document is loading in the tab: the old count no longer applies until its content script reports. */
+export function clearBadge(browser: typeof browserApi, tabId: number): Promise<void> {
+  return updateBadge(browser, tabId, { count: 0, worstTier: null });
 }

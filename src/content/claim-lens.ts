@@ -49,8 +49,12 @@ interface Database {
 export interface ClaimLensHooks {
   /** Card buttons; absent until something handles corrections. */
   cardActions?: (labeled: { claimId: string; text: string }) => CardActions;
-  /** Claims the reader said a sentence does not state, as "claimId␟sentence". */
+  /** Claims the reader said a sentence does not state ("Not this claim"), for the current page. */
   isDismissed?: (claimId: string, sentence: string) => boolean;
+  /** Loads what isDismissed needs; awaited before labeling, so pages without DeepSeek never pay for it. */
+  beforeLabeling?: () => Promise<void>;
+  /** Calls back when what isDismissed answers has changed, so highlights go at once; returns the unsubscribe. */
+  watchDismissals?: (onChange: () => void) => () => void;
 }
 
 /**
@@ -109,6 +113,15 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
   }
 
   async function scan(): Promise<void> {
+    // The gate comes first: a page that never mentions DeepSeek costs one regex test, not a storage read.
+    if (!pageMentionsDeepSeek(doc)) {
+      status = 'no-mention';
+      if (labeled.length > 0) {
+        clearHighlights();
+        reportBadge();
+      }
+      return;
+    }
     settings ??= (await settingsItem.read()).value;
     if (ctx.isInvalid) return;
     const allowed = labelingAllowed(settings, location.hostname);
@@ -117,11 +130,8 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
       clearHighlights();
       return reportBadge();
     }
-    if (!pageMentionsDeepSeek(doc)) {
-      status = 'no-mention';
-      clearHighlights();
-      return reportBadge();
-    }
+    await hooks.beforeLabeling?.();
+    if (ctx.isInvalid) return;
     const { matcher, claims } = database();
     // Re-extract from a clean DOM so offsets are exact; marks are unwrapped first (our own mutations).
     removeAllHighlights(doc);
@@ -129,7 +139,7 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
       skip: (el) => el.tagName.toLowerCase() === CARD_TAG,
     });
     const signature = blocks.map((b) => b.text).join('\u0000');
-    const { matches } = matcher.matchDocument(blocks);
+    const { matches } = matcher.matchDocument(blocks, { title: doc.title });
     await yieldToPage();
     if (ctx.isInvalid) return;
     closeCard();
@@ -308,10 +318,16 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
 
   // --- Dynamic pages ------------------------------------------------------------------------------------
 
+  /** Our stylesheet and card host come and go as children of <head>/<html>; that is not page content. */
+  const isOwnNode = (node: Node) =>
+    node instanceof Element &&
+    (node.id === STYLE_ELEMENT_ID || node.tagName.toLowerCase().startsWith('claim-lens-'));
+  const isOwnRecord = (record: MutationRecord) =>
+    isOwnMutation(record) ||
+    (record.type === 'childList' && [...record.addedNodes, ...record.removedNodes].every(isOwnNode));
+
   const observer = new MutationObserver((records) => {
-    if (records.every(isOwnMutation)) return;
-    if (records.every((r) => r.target instanceof Element && r.target.tagName.toLowerCase() === CARD_TAG))
-      return;
+    if (records.every(isOwnRecord)) return;
     scheduleScan();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
@@ -326,10 +342,19 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
     clearHighlights();
     runScan();
   });
+  // A re-scan rebuilds every highlight without the dismissed ones; no clearing first, so nothing flickers.
+  const unwatchDismissals = hooks.watchDismissals?.(runScan);
+
+  // Back/forward cache: the page comes back without running us again, but the background cleared the
+  // badge when the navigation started.
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if (event.persisted) reportBadge();
+  });
 
   ctx.onInvalidated(() => {
     observer.disconnect();
     unwatchSettings();
+    unwatchDismissals?.();
     removeFindingsListener();
     removeFocusListener();
     clearTimeout(scanTimer);

@@ -12,7 +12,9 @@ export function markStylesheet(tag: string): string {
   const base = `${tag}[data-claim-tier]`;
   const perTier = TIER_IDS.map((tier) => {
     const s = TIER_STYLES[tier];
-    return `${tag}[data-claim-tier="${tier}"] { background-color: ${s.fill} !important; text-decoration-line: underline !important; text-decoration-style: ${s.underline} !important; text-decoration-color: ${s.color} !important; }`;
+    const strongerFill = s.fill.replace(/[\d.]+\)$/, '0.38)');
+    return `${tag}[data-claim-tier="${tier}"] { background-color: ${s.fill} !important; text-decoration-line: underline !important; text-decoration-style: ${s.underline} !important; text-decoration-color: ${s.color} !important; }
+${tag}[data-claim-tier="${tier}"][data-claim-active] { background-color: ${strongerFill} !important; }`;
   }).join('\n');
   return `
 ${base} {
@@ -27,11 +29,11 @@ ${base} {
   cursor: help !important;
   box-decoration-break: clone !important;
   -webkit-box-decoration-break: clone !important;
-  transition: outline-color 120ms ease-out !important;
+  transition: background-color 120ms ease-out !important;
   outline: 2px solid transparent !important;
   outline-offset: 1px !important;
 }
-${base}:focus-visible, ${base}[data-claim-active] { outline-color: currentColor !important; }
+${base}:focus-visible { outline-color: currentColor !important; }
 ${perTier}
 @media (prefers-reduced-motion: reduce) { ${base} { transition: none !important; } }
 @media (forced-colors: active) { ${base} { text-decoration-color: Highlight !important; background-color: Mark !important; color: MarkText !important; } }

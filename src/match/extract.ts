@@ -32,6 +32,8 @@ export interface TextBlock {
   rowHeader?: string;
   /** Table cells only: the column's header cell text (first thead row, else the table's first row), collapsed. */
   columnHeader?: string;
+  /** Bare figures only ("40%"): the caption beside it in the same tile ("Memory Reduction"). */
+  label?: string;
 }
 
 export interface ExtractOptions {
@@ -457,5 +459,25 @@ export function extractBlocks(root: Element, options: ExtractOptions = {}): Text
     }
     if (block.kind === 'table-cell') addTableHeaders(block);
   }
+  addFigureLabels(visible);
   return visible;
+}
+
+/** A bare figure: "40%", "1M+", "10-40×", "$0.27", "1T". */
+const BARE_FIGURE = /^\s*[~≈<>$]?\d[\d.,]*(\s?[-–—]\s?\d[\d.,]*)?\s?[%×xKMBTkmbt]?\+?\s*$/u;
+
+/**
+ * Infographic tiles put a figure and its caption in sibling blocks ("40%" over "Memory Reduction"). The
+ * caption is what the figure means, so it travels with the figure as its label, like a table row header.
+ */
+function addFigureLabels(blocks: TextBlock[]): void {
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const figure = blocks[i]!;
+    const caption = blocks[i + 1]!;
+    if (!BARE_FIGURE.test(figure.text) || figure.kind === 'table-cell') continue;
+    const captionText = caption.text.replace(/\s+/g, ' ').trim();
+    if (captionText.length > 40 || /\d/.test(captionText)) continue;
+    if (figure.element.parentElement !== caption.element.parentElement) continue;
+    figure.label = captionText;
+  }
 }

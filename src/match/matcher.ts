@@ -20,6 +20,8 @@ export interface MatchInputBlock {
   kind?: string;
   rowHeader?: string;
   columnHeader?: string;
+  /** A bare figure's caption ("40%" + "Memory Reduction" in an infographic tile). */
+  label?: string;
 }
 
 export interface ClaimHit {
@@ -61,7 +63,8 @@ interface CompiledClaim {
 }
 
 export interface Matcher {
-  matchDocument(blocks: MatchInputBlock[]): DocumentMatches;
+  /** `title` counts as a V4 mention too: a headline naming V4 makes the page a V4 article. */
+  matchDocument(blocks: MatchInputBlock[], options?: { title?: string }): DocumentMatches;
   claimCount: number;
 }
 
@@ -101,15 +104,20 @@ interface PreparedSentence {
   fuse?: Fuse<string>;
 }
 
-/** fuse.js verifies one short key term against one sentence; never used to search the whole database. */
+/**
+ * fuse.js verifies one short key term against one sentence; it never searches the whole database. Terms with
+ * digits are never fuzzy ("model1" is not "model"), nor are short ones.
+ */
 function fuzzyContains(sentence: PreparedSentence, term: string): boolean {
-  if (term.length < 6 || term.length > 32) return false;
+  // At 7+ letters and threshold 0.15 Bitap allows one edit: "benchmrk" finds "benchmark", but a short
+  // term is never stretched onto a different word ("expert" is not "expect").
+  if (term.length < 7 || term.length > 32 || /\d/.test(term)) return false;
   sentence.fuse ??= new Fuse([sentence.normalized], {
     includeScore: true,
     ignoreLocation: true,
     ignoreFieldNorm: true,
-    threshold: 0.2,
-    minMatchCharLength: 4,
+    threshold: 0.15,
+    minMatchCharLength: 5,
   });
   return sentence.fuse.search(term).length > 0;
 }
@@ -117,19 +125,22 @@ function fuzzyContains(sentence: PreparedSentence, term: string): boolean {
 function verify(compiled: CompiledClaim, sentence: PreparedSentence): ClaimHit | null {
   const { claim } = compiled;
   for (const words of compiled.none) if (findTerm(sentence.tokens, words) >= 0) return null;
-  let exactGroups = 0;
-  let approximate = false;
-  for (const group of compiled.groups) {
-    if (group.some((words) => findTerm(sentence.tokens, words) >= 0)) {
-      exactGroups++;
-      continue;
-    }
-    // One group may be rescued by an approximate match (a typo), never more.
-    if (approximate || !group.some((words) => fuzzyContains(sentence, words.join(' ')))) return null;
-    approximate = true;
-  }
   for (const expected of claim.match.numbers) {
     if (!sentence.numbers.some((found) => numberAgrees(expected, found))) return null;
+  }
+  let exactGroups = 0;
+  const missing: string[][][] = [];
+  for (const group of compiled.groups) {
+    if (group.some((words) => findTerm(sentence.tokens, words) >= 0)) exactGroups++;
+    else missing.push(group);
+  }
+  // One group may be rescued by an approximate match (a typo), never more, and only when other evidence
+  // (another term group or a number) matched exactly: a lone fuzzy term is no evidence at all.
+  if (missing.length > 1) return null;
+  const approximate = missing.length === 1;
+  if (approximate) {
+    if (exactGroups + claim.match.numbers.length === 0) return null;
+    if (!missing[0]!.some((words) => fuzzyContains(sentence, words.join(' ')))) return null;
   }
   let wordOverlap = 0;
   for (const stems of compiled.paraphraseStems) {
@@ -138,10 +149,12 @@ function verify(compiled: CompiledClaim, sentence: PreparedSentence): ClaimHit |
     for (const s of stems) if (sentence.stemKeys.has(s)) shared++;
     wordOverlap = Math.max(wordOverlap, shared / stems.size);
   }
-  const groupCount = compiled.groups.length;
-  const termScore = groupCount === 0 ? 1 : (exactGroups + (approximate ? 0.5 : 0)) / groupCount;
+  // Strength grows with independent evidence (each term group and each number that matched) and with how
+  // much of a paraphrase the sentence repeats. One generic term alone stays below the default threshold
+  // unless the sentence also reads like the claim.
+  const evidence = exactGroups + (approximate ? 0.5 : 0) + claim.match.numbers.length;
   const hasNumbers = claim.match.numbers.length > 0;
-  const strength = Math.min(1, 0.4 + 0.3 * termScore + (hasNumbers ? 0.1 : 0) + 0.3 * wordOverlap);
+  const strength = Math.min(1, 0.2 + 0.15 * Math.min(evidence, 3) + 0.4 * wordOverlap);
   return {
     claimId: claim.id,
     strength: Math.round(strength * 100) / 100,
@@ -149,6 +162,10 @@ function verify(compiled: CompiledClaim, sentence: PreparedSentence): ClaimHit |
     approximate,
     wordOverlap: Math.round(wordOverlap * 100) / 100,
   };
+}
+
+function mentionsV4(texts: string[]): boolean {
+  return texts.some((text) => detectSubjects(normalize(text).text).models.some((m) => V4_SUBJECTS.has(m)));
 }
 
 export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
@@ -181,7 +198,7 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
     const result: number[] = [];
     for (const [ci, hit] of groupsHit) {
       // Allow one group to be missing here: verify() may rescue it with an approximate match.
-      if (hit.size >= compiled[ci]!.groups.length - 1) result.push(ci);
+      if (hit.size >= Math.max(1, compiled[ci]!.groups.length - 1)) result.push(ci);
     }
     if (sentence.numbers.length > 0) result.push(...numberOnly);
     return result;
@@ -195,16 +212,23 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
     return { tokens, stemKeys, numbers: extractNumbers(normalized), normalized };
   }
 
-  function matchDocument(blocks: MatchInputBlock[]): DocumentMatches {
+  function matchDocument(
+    blocks: MatchInputBlock[],
+    { title = '' }: { title?: string } = {},
+  ): DocumentMatches {
     const matches: SentenceMatch[] = [];
     const unmatchedV4Sentences: SentenceSpan[] = [];
+    // Only pages about V4 are labeled. The V3 and company facts in the database are there to label the
+    // comparisons V4 articles make; a V3-only or Kimi article gets nothing.
+    if (!mentionsV4([title, ...blocks.map((b) => b.text)])) return { matches, unmatchedV4Sentences };
     let context: Subject | null = null;
     blocks.forEach((block, blockIndex) => {
       const headerSubjects = block.columnHeader ? detectSubjects(normalize(block.columnHeader).text) : null;
       for (const { start, end } of segmentSentences(block.text, block.breaks)) {
         const text = block.text.slice(start, end);
         // A table cell's row header names what the cell's value is ("Total Parameters" | "671B").
-        const sentence = prepare(block.rowHeader ? `${block.rowHeader}: ${text}` : text);
+        const caption = block.rowHeader ?? block.label;
+        const sentence = prepare(caption ? `${caption}: ${text}` : text);
         const own = detectSubjects(sentence.normalized);
         if (headerSubjects && own.models.length === 0) own.models.push(...headerSubjects.models);
         const subjects = resolveSubjects(own, context);

@@ -21,7 +21,10 @@ export interface ScanReport {
   unmatchedV4Sentences: string[];
 }
 
-export function htmlBlocks(html: string, url = 'https://scan.invalid/'): MatchInputBlock[] {
+export function htmlBlocks(
+  html: string,
+  url = 'https://scan.invalid/',
+): { blocks: MatchInputBlock[]; title: string } {
   const window = new Window({
     url,
     settings: {
@@ -41,27 +44,29 @@ export function htmlBlocks(html: string, url = 'https://scan.invalid/'): MatchIn
       columnHeader,
     }),
   );
+  const title = doc.title;
   void window.happyDOM.close();
-  return blocks;
+  return { blocks, title };
 }
 
 /** Plain text: every non-empty line is a block (paragraph, heading or list item). */
-export function textBlocks(text: string): MatchInputBlock[] {
-  return text
+export function textBlocks(text: string): { blocks: MatchInputBlock[]; title: string } {
+  const blocks = text
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean)
     .map((line) => ({ text: line }));
+  return { blocks, title: '' };
 }
 
 export function scanBlocks(
   input: string,
-  blocks: MatchInputBlock[],
+  { blocks, title }: { blocks: MatchInputBlock[]; title: string },
   pack: ClaimPack,
   matcher: Matcher = compileMatcher(pack),
 ): ScanReport {
   const tiers = new Map(pack.claims.map((c) => [c.id, c.tier]));
-  const { matches, unmatchedV4Sentences } = matcher.matchDocument(blocks);
+  const { matches, unmatchedV4Sentences } = matcher.matchDocument(blocks, { title });
   return {
     input,
     rows: matches.flatMap((m) =>

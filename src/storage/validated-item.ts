@@ -32,6 +32,18 @@ export interface ValidatedItem<T> {
   watch(callback: (value: T) => void): () => void;
 }
 
+/** How many quarantined values are kept; the oldest go first (they have been reported already). */
+const QUARANTINE_LIMIT = 20;
+
+/** Keeps an unreadable stored value, with why, where the reader can export it from Options. */
+export async function quarantineValue(key: string, raw: unknown, reason: string): Promise<void> {
+  const list = ((await storage.getItem<QuarantinedValue[]>(QUARANTINE_KEY)) ?? []).slice(
+    -(QUARANTINE_LIMIT - 1),
+  );
+  list.push({ key, at: new Date().toISOString(), reason, raw });
+  await storage.setItem(QUARANTINE_KEY, list);
+}
+
 export function defineValidatedItem<S extends z.ZodType>(options: {
   key: `local:${string}` | `sync:${string}`;
   schema: S;
@@ -54,7 +66,11 @@ export function defineValidatedItem<S extends z.ZodType>(options: {
     for (let v = envelope.v; v < version; v++) {
       const migrate = migrations[v];
       if (!migrate) return { reason: `no migration from v${v}` };
-      data = migrate(data);
+      try {
+        data = migrate(data);
+      } catch (error) {
+        return { reason: `migration from v${v} failed: ${(error as Error).message}` };
+      }
     }
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
@@ -64,18 +80,12 @@ export function defineValidatedItem<S extends z.ZodType>(options: {
     return { value: parsed.data };
   }
 
-  async function quarantine(raw: unknown, reason: string): Promise<void> {
-    const list = ((await storage.getItem<QuarantinedValue[]>(QUARANTINE_KEY)) ?? []).slice(-19);
-    list.push({ key, at: new Date().toISOString(), reason, raw });
-    await storage.setItem(QUARANTINE_KEY, list);
-  }
-
   return {
     async read() {
       const raw = await storage.getItem<unknown>(key);
       const decoded = decode(raw);
       if ('value' in decoded) return { value: decoded.value };
-      await quarantine(raw, decoded.reason);
+      await quarantineValue(key, raw, decoded.reason);
       const value = fallback();
       await storage.setItem(key, { v: version, data: value } satisfies StoredEnvelope);
       return {

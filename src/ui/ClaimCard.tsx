@@ -1,7 +1,10 @@
 import type { Claim, ClaimPack, Source, TierStep } from '../claims/schema';
 import type { ClaimHit } from '../match/matcher';
 import { describeMatch } from './match-strength';
+import { TierBadge } from './TierBadge';
 import { TIER_STYLES } from './tiers';
+
+export { TierBadge };
 
 export interface CardEntry {
   claim: Claim;
@@ -20,18 +23,6 @@ export interface ClaimCardProps {
   onClose(): void;
   /** Correction buttons exist only when something handles them. */
   actions?: CardActions;
-}
-
-export function TierBadge({ tier }: { tier: Claim['tier'] }) {
-  const style = TIER_STYLES[tier];
-  return (
-    <span class={`tier tier-${tier}`} style={{ '--tier-color': style.color, '--tier-fill': style.fill }}>
-      <span class="tier-icon" aria-hidden="true">
-        {style.icon}
-      </span>
-      {style.label}
-    </span>
-  );
 }
 
 function historyText(history: TierStep[]): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractBlocks, findArticleRoot } from '../../src/match/extract';
 import { compileMatcher, type SentenceMatch } from '../../src/match/matcher';
+import { DEFAULT_MIN_STRENGTH } from '../../src/match/strength';
 import {
   loadPage,
   NEGATIVE_PAGES,
@@ -15,9 +16,13 @@ import {
  * The matcher's quality bar on our own fixtures: the five seed articles rendered as pages, judged against
  * the claim sentences the database lists for them, plus hard negatives that must get no highlight at all.
  */
+/** What a reader sees with default settings: hits at or above the default strength threshold. */
 function matchPage(file: string): SentenceMatch[] {
   const doc = loadPage(file);
-  return compileMatcher(realPack()).matchDocument(extractBlocks(findArticleRoot(doc))).matches;
+  return compileMatcher(realPack())
+    .matchDocument(extractBlocks(findArticleRoot(doc)))
+    .matches.map((m) => ({ ...m, hits: m.hits.filter((h) => h.strength >= DEFAULT_MIN_STRENGTH) }))
+    .filter((m) => m.hits.length > 0);
 }
 
 const overlaps = (match: SentenceMatch, fixture: SeedSentence) => {

@@ -39,7 +39,7 @@ const claims = [
   claim({
     id: 'v4-engram',
     subject: 'deepseek-v4',
-    match: { all: [['engram'], ['memory']], paraphrases: ['V4 uses Engram memory'] },
+    match: { all: [['engram'], ['benchmark']], paraphrases: ['V4 leads Engram benchmarks'] },
   }),
   claim({
     id: 'v4-dual-4090',
@@ -70,32 +70,54 @@ describe('compileMatcher', () => {
   });
 
   it('keeps other models and V3 facts out of V4 claims', () => {
-    expect(idsFor('Kimi K2 has 1 trillion parameters.')).toEqual([]);
-    expect(idsFor('V3 activated 37B of its 671B total parameters.')).toEqual([['v3-671b']]);
-    expect(idsFor('A GPT model with one trillion parameters.')).toEqual([]);
+    const onV4Page = (text: string) => idsFor('Notes on DeepSeek V4.', text);
+    expect(onV4Page('Kimi K2 has 1 trillion parameters.')).toEqual([]);
+    expect(onV4Page('V3 activated 37B of its 671B total parameters.')).toEqual([['v3-671b']]);
+    expect(onV4Page('A GPT model with one trillion parameters.')).toEqual([]);
+  });
+
+  it('labels nothing on a page that never names V4, not even true V3 facts', () => {
+    expect(
+      idsFor('DeepSeek V3 launched in December.', 'V3 activated 37B of its 671B total parameters.'),
+    ).toEqual([]);
+    const withTitle = matcher.matchDocument([{ text: 'V3 has 671B total parameters.' }], {
+      title: 'DeepSeek V4 vs V3',
+    });
+    expect(withTitle.matches).toHaveLength(1);
   });
 
   it('inherits the subject from earlier sentences', () => {
     expect(idsFor('DeepSeek V4 is coming.', 'The model could reach one trillion parameters.')).toEqual([
       ['v4-one-trillion'],
     ]);
-    expect(idsFor('DeepSeek V3 is out.', 'The model could reach one trillion parameters.')).toEqual([]);
+    expect(
+      idsFor(
+        'DeepSeek V3 is out, V4 is not.',
+        'DeepSeek V3 is big.',
+        'The model could reach one trillion parameters.',
+      ),
+    ).toEqual([]);
   });
 
   it('labels every claim a sentence states', () => {
     const [ids] = idsFor(
-      'DeepSeek V4 has one trillion parameters, Engram memory and runs on dual RTX 4090 cards.',
+      'DeepSeek V4 has one trillion parameters, tops the Engram benchmark and runs on dual RTX 4090 cards.',
     );
     expect(ids?.sort()).toEqual(['v4-dual-4090', 'v4-engram', 'v4-one-trillion']);
   });
 
   it('rescues one misspelt key term with fuse.js, at a lower strength', () => {
-    const exact = matcher.matchDocument([{ text: 'DeepSeek V4 will use Engram memory.' }]).matches[0]!
+    const exact = matcher.matchDocument([{ text: 'DeepSeek V4 tops the Engram benchmark.' }]).matches[0]!
       .hits[0]!;
-    const typo = matcher.matchDocument([{ text: 'DeepSeek V4 will use Engrem memory.' }]).matches[0]?.hits[0];
+    const typo = matcher.matchDocument([{ text: 'DeepSeek V4 tops the Engram bencmark.' }]).matches[0]
+      ?.hits[0];
+    const unrelated = matcher.matchDocument([
+      { text: 'DeepSeek V4 tops the Engram benchwarmer list.' },
+    ]).matches;
     expect(typo?.claimId).toBe('v4-engram');
     expect(typo?.approximate).toBe(true);
     expect(typo!.strength).toBeLessThan(exact.strength);
+    expect(unrelated).toEqual([]);
   });
 
   it('reports sentence offsets inside the block and V4 sentences that matched nothing', () => {
@@ -107,6 +129,7 @@ describe('compileMatcher', () => {
 
   it('uses a table cell’s row and column headers', () => {
     const { matches } = matcher.matchDocument([
+      { text: 'DeepSeek V3 vs V4' },
       { text: '671B', kind: 'table-cell', rowHeader: 'Total Parameters', columnHeader: 'DeepSeek V3' },
       {
         text: 'Increased',

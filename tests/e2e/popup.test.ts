@@ -1,0 +1,167 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { summarizeTiers } from '../../src/popup/summary';
+import { realPack } from '../support/pages';
+import {
+  openArticle,
+  openPopup,
+  openTab,
+  runAxe,
+  SHOTS,
+  type SW,
+  seriousOnly,
+  storageRemove,
+} from './extension-pages';
+import { type ExtensionSession, launchWithExtension, settle, waitForHighlights } from './harness';
+
+let session: ExtensionSession;
+beforeAll(async () => {
+  session = await launchWithExtension();
+});
+afterAll(async () => {
+  await session?.close();
+});
+beforeEach(async () => {
+  await storageRemove(session, ['settings', 'dismissals', 'corrections', 'correctionDrafts']);
+  for (const page of session.context.pages().slice(1)) await page.close();
+});
+
+const tierOf = (id: string) => realPack().claims.find((c) => c.id === id)!.tier;
+const statementOf = (id: string) => realPack().claims.find((c) => c.id === id)!.statement;
+
+describe('popup for an article tab', () => {
+  it('shows the per-tier summary and every claim found, with tier, claim and the page’s words', async () => {
+    const { page, tabId } = await openArticle(session, 'seed-000.html?popup=summary');
+    const highlights = await waitForHighlights(page);
+    const expected = highlights.flatMap((h) =>
+      h.claimIds.map((id) => ({ id, tier: tierOf(id), text: h.text })),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+
+    const popup = await openPopup(session, tabId);
+    await popup.locator('.summary').waitFor();
+    expect(await popup.locator('.summary').innerText()).toBe(summarizeTiers(expected));
+    const items = popup.locator('.findings > li');
+    expect(await items.count()).toBe(expected.length);
+    const shown = await items.evaluateAll((lis) =>
+      lis.map((li) => ({
+        id: li.querySelector('[data-claim-id]')?.getAttribute('data-claim-id'),
+        tier: li.querySelector('.tier')?.textContent,
+        statement: li.querySelector('.finding-statement')?.textContent,
+        words: li.querySelector('.finding-words')?.textContent,
+      })),
+    );
+    for (const want of expected) {
+      const item = shown.find(
+        (s) => s.id === want.id && s.words?.includes(want.text.replace(/\s+/g, ' ').trim().slice(0, 30)),
+      );
+      expect(item, `popup lists ${want.id}`).toBeDefined();
+      // Tier as icon + word, never colour alone.
+      expect(item!.tier).toMatch(new RegExp(`${want.tier}$`, 'i'));
+      expect(item!.statement).toBe(statementOf(want.id));
+    }
+    const footer = await popup.locator('.popup-footer').innerText();
+    expect(footer).toContain(`v${realPack().version}`);
+    expect(footer).toContain(realPack().asOf);
+    await popup.screenshot({ path: resolve(SHOTS, 'popup.png'), fullPage: true });
+  });
+
+  it('clicking a claim scrolls the article to its highlight and focuses it', async () => {
+    const { page, tabId } = await openArticle(session, 'seed-000.html?popup=focus');
+    await waitForHighlights(page);
+    const popup = await openPopup(session, tabId);
+    const last = popup.locator('.finding-main').last();
+    const highlightId = await last.getAttribute('data-highlight-id');
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await last.click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-highlight-id') ?? null))
+      .toBe(highlightId);
+    const inView = await page.evaluate((id) => {
+      const rect = document.querySelector(`[data-highlight-id="${id}"]`)!.getBoundingClientRect();
+      return rect.top >= 0 && rect.bottom <= window.innerHeight;
+    }, highlightId);
+    expect(inView).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await page.locator('claim-lens-card .card').waitFor({ state: 'visible' });
+  });
+
+  it('says plainly when there is nothing, or when Claim Lens cannot run on the page', async () => {
+    const { page, tabId } = await openArticle(session, 'neg-none.html?popup=none');
+    await settle(page);
+    const popup = await openPopup(session, tabId);
+    await expect
+      .poll(() => popup.locator('main').innerText())
+      .toContain('No known DeepSeek V4 claims on this page.');
+
+    const { tabId: restrictedId } = await openTab(session, 'chrome://version/');
+    const restricted = await openPopup(session, restrictedId);
+    await expect
+      .poll(() => restricted.locator('main').innerText())
+      .toContain(
+        'Claim Lens can’t run on this page (browser pages and extension stores are off-limits to extensions).',
+      );
+  });
+
+  it('the site switch and the global pause turn highlighting off and on, and the popup says so', async () => {
+    const { page, tabId } = await openArticle(session, 'seed-000.html?popup=switch');
+    await waitForHighlights(page);
+    const popup = await openPopup(session, tabId);
+    const site = popup.getByRole('switch', { name: 'Highlight claims on news.example.test' });
+    await expect.poll(() => site.isChecked()).toBe(true);
+    await site.click();
+    await expect.poll(() => page.locator('claim-lens-mark').count()).toBe(0);
+    await expect
+      .poll(() => popup.locator('main').innerText())
+      .toContain('Highlighting is off for news.example.test.');
+    await site.click();
+    await expect.poll(() => page.locator('claim-lens-mark').count()).toBeGreaterThan(0);
+
+    const pause = popup.getByRole('switch', { name: 'Pause Claim Lens everywhere' });
+    await pause.click();
+    await expect.poll(() => page.locator('claim-lens-mark').count()).toBe(0);
+    await expect
+      .poll(() => popup.locator('main').innerText())
+      .toContain('Claim Lens is paused on all sites.');
+    await pause.click();
+    await expect.poll(() => page.locator('claim-lens-mark').count()).toBeGreaterThan(0);
+    await expect.poll(() => popup.locator('.summary').count()).toBe(1);
+  });
+
+  it('the toolbar badge shows the tab’s count in the most serious tier’s colour, and follows navigation', async () => {
+    const { page, tabId } = await openArticle(session, 'seed-000.html?popup=badge');
+    const highlights = await waitForHighlights(page);
+    const count = highlights.reduce((n, h) => n + h.claimIds.length, 0);
+    const badge = () =>
+      session.worker.evaluate(async (id) => {
+        const action = (globalThis as unknown as SW).chrome.action;
+        return {
+          text: await action.getBadgeText({ tabId: id }),
+          color: await action.getBadgeBackgroundColor({ tabId: id }),
+        };
+      }, tabId);
+    await expect.poll(async () => (await badge()).text).toBe(String(count));
+    const severity = ['confirmed', 'reported', 'speculative', 'rumor', 'contradicted'];
+    const worst = highlights
+      .flatMap((h) => h.claimIds.map(tierOf))
+      .sort((a, b) => severity.indexOf(b) - severity.indexOf(a))[0]!;
+    const { TIER_STYLES } = await import('../../src/ui/tiers');
+    const hex = TIER_STYLES[worst].color;
+    const rgb = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+    expect((await badge()).color.slice(0, 3)).toEqual(rgb);
+
+    await page.goto(`${page.url().split('?')[0]!.replace('seed-000', 'neg-none')}?popup=badge-nav`);
+    await expect.poll(async () => (await badge()).text).toBe('');
+    await page.goBack();
+    await expect.poll(async () => (await badge()).text, { timeout: 10_000 }).toBe(String(count));
+  });
+
+  it('has no serious accessibility violations (axe)', async () => {
+    const { page, tabId } = await openArticle(session, 'seed-000.html?popup=axe');
+    await waitForHighlights(page);
+    const popup = await openPopup(session, tabId);
+    await popup.locator('.summary').waitFor();
+    const violations = await runAxe(popup);
+    expect(seriousOnly(violations), JSON.stringify(violations, null, 2)).toEqual([]);
+  });
+});
