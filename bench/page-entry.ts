@@ -89,7 +89,7 @@ function pipeline(packJson: string, reuseMatcher: boolean): PipelineResult {
   });
   const signature = blocks.map((b) => b.text).join('\u0000');
   const t4 = now();
-  const { matches } = matcher.matchDocument(blocks);
+  const { matches } = matcher.matchDocument(blocks, { title: document.title });
   const t5 = now();
 
   const highlightSlices: number[] = [];
@@ -168,10 +168,11 @@ function scaling(packJson: string, compileRuns: number, matchRuns: number): Scal
   }
   const blocks = extractBlocks(findArticleRoot(document));
   const matchMs: number[] = [];
-  let result = matcher!.matchDocument(blocks);
+  const options = { title: document.title };
+  let result = matcher!.matchDocument(blocks, options);
   for (let i = 0; i < matchRuns; i++) {
     const t = now();
-    result = matcher!.matchDocument(blocks);
+    result = matcher!.matchDocument(blocks, options);
     matchMs.push(now() - t);
   }
   const hitIds = [...new Set(result.matches.flatMap((m) => m.hits.map((h) => h.claimId)))].sort();

@@ -69,7 +69,9 @@ const BUDGETS = {
 
 // --- Helpers -----------------------------------------------------------------------------------------------
 
-const log = (message: string) => console.log(`[bench] ${message}`);
+const startedAt = Date.now();
+const log = (message: string) =>
+  console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function machine(): Machine {
@@ -217,7 +219,8 @@ async function launch(options: Launch, pages: Map<string, string>): Promise<Brow
       }
     });
   }
-  if (options.extensionDir) {
+  if (options.extensionDir && existsSync(join(options.extensionDir, 'background.js'))) {
+    // Claim Lens is ready once its background service worker runs (the empty extension has none).
     if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
   }
   return context;
@@ -395,7 +398,13 @@ interface LoadFigures {
   scriptMs: number;
   taskMs: number;
   heapMB: number;
+  /** From PerformanceObserver('longtask') in the page. */
   longTasks: { start: number; duration: number }[];
+  /**
+   * Main-thread tasks over 50 ms of the page's renderer, from a CDP trace (RunTask events). The Long Tasks
+   * API misses some tasks that run extension code, so this is the complete list; absent when not traced.
+   */
+  tracedLongTasks?: number[];
   marks: number;
   /** The extension's content script got an isolated world in the page (proof that it ran). */
   contentScriptRan: boolean;
@@ -413,10 +422,51 @@ async function waitForStableMarks(page: Page, timeoutMs: number): Promise<number
   return page.locator('claim-lens-mark').count();
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: { name?: string; data?: { url?: string; processId?: number } };
+}
+
+/** Durations (ms) of RunTask events over 50 ms on the main thread of the renderer that committed `url`. */
+function longTasksFromTrace(events: TraceEvent[], url: string): number[] {
+  const pid = events.find((e) => e.name === 'FrameCommittedInBrowser' && e.args?.data?.url === url)?.args
+    ?.data?.processId;
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
+  );
+  if (pid === undefined || main === undefined) return [];
+  return events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === main.tid)
+    .map((e) => (e.dur ?? 0) / 1000)
+    .filter((ms) => ms > 50);
+}
+
+async function readTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const complete = new Promise<string>((done) =>
+    cdp.once('Tracing.tracingComplete', (e) => done(e.stream ?? '')),
+  );
+  await cdp.send('Tracing.end');
+  const handle = await complete;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+}
+
 async function loadAndMeasure(
   context: BrowserContext,
   file: string,
   expectMarks: boolean,
+  trace = false,
 ): Promise<LoadFigures> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -428,7 +478,14 @@ async function loadAndMeasure(
   });
   await cdp.send('Runtime.enable');
   await cdp.send('Performance.enable');
-  await page.goto(freshUrl(file), { waitUntil: 'load' });
+  if (trace) {
+    await cdp.send('Tracing.start', {
+      categories: 'toplevel,devtools.timeline',
+      transferMode: 'ReturnAsStream',
+    });
+  }
+  const url = freshUrl(file);
+  await page.goto(url, { waitUntil: 'load' });
   // document_idle content script + async settings read + gate; articles also get their highlights.
   let marks = 0;
   if (expectMarks) marks = await waitForStableMarks(page, 6000);
@@ -440,6 +497,7 @@ async function loadAndMeasure(
     () =>
       (window as unknown as { __clLongTasks?: { start: number; duration: number }[] }).__clLongTasks ?? [],
   );
+  const tracedLongTasks = trace ? longTasksFromTrace(await readTrace(cdp), url) : undefined;
   await cdp.detach();
   await page.close();
   return {
@@ -447,6 +505,7 @@ async function loadAndMeasure(
     taskMs: metric('TaskDuration') * 1000,
     heapMB: metric('JSHeapUsedSize') / 2 ** 20,
     longTasks,
+    tracedLongTasks,
     marks,
     contentScriptRan,
   };
@@ -465,13 +524,14 @@ async function measureExtension(
   file: string,
   runs: number,
   expectMarks: boolean,
+  trace = false,
 ): Promise<ExtensionFigures> {
   const figures: ExtensionFigures = { file, ext: [], none: [], empty: [] };
   // Interleaved so drift (thermal, background work) hits every side alike.
   for (let i = 0; i < runs; i++) {
-    figures.ext.push(await loadAndMeasure(sides.withExt, file, expectMarks));
-    figures.none.push(await loadAndMeasure(sides.without, file, false));
-    if (sides.emptyExt) figures.empty.push(await loadAndMeasure(sides.emptyExt, file, false));
+    figures.ext.push(await loadAndMeasure(sides.withExt, file, expectMarks, trace));
+    figures.none.push(await loadAndMeasure(sides.without, file, false, trace));
+    if (sides.emptyExt) figures.empty.push(await loadAndMeasure(sides.emptyExt, file, false, trace));
   }
   return figures;
 }
@@ -671,7 +731,9 @@ async function main(): Promise<void> {
     log('no-mention pages done');
     articleRuns = [];
     for (const file of [...SEEDS, LONG]) {
-      articleRuns.push(await measureExtension({ withExt, without }, file, RUNS.extensionArticleRuns, true));
+      articleRuns.push(
+        await measureExtension({ withExt, without }, file, RUNS.extensionArticleRuns, true, true),
+      );
     }
     log('articles done');
   } finally {
@@ -765,40 +827,42 @@ async function main(): Promise<void> {
     );
   }
   for (const r of articleRuns) {
-    const maxLong = (runs: LoadFigures[]) =>
-      runs.map((x) => Math.max(0, ...x.longTasks.map((t) => t.duration)));
-    const countLong = (runs: LoadFigures[]) => runs.map((x) => x.longTasks.length);
-    const extMax = maxLong(r.ext);
-    const noneMax = maxLong(r.none);
-    const extCount = median(countLong(r.ext));
-    const noneCount = median(countLong(r.none));
-    const extra = Math.max(0, median(extMax) - median(noneMax));
+    const traced = (x: LoadFigures) => x.tracedLongTasks ?? [];
+    const observed = (x: LoadFigures) => x.longTasks.map((t) => t.duration);
+    const longest = (tasks: number[]) => Math.max(0, ...tasks);
+    const extMax = r.ext.map((x) => longest(traced(x)));
+    const noneMax = r.none.map((x) => longest(traced(x)));
+    const extCount = median(r.ext.map((x) => traced(x).length));
+    const noneCount = median(r.none.map((x) => traced(x).length));
     lines.push(
       line({
         id: id(),
         section: '2b',
-        label: `${pageName(r.file)}: longest task with the extension (0 = none over 50 ms)`,
+        label: `${pageName(r.file)}: longest main-thread task with the extension (trace; 0 = none over 50 ms)`,
         unit: 'ms',
         samples: extMax,
         budget: BUDGETS.taskMs,
         budgetSource: 'brief',
-        rule: 'PASS if no more long tasks than without the extension',
-        verdict: extCount <= noneCount && extra === 0 ? 'PASS' : 'OVER',
-        note: `long tasks with/without: ${extCount}/${noneCount} (median count), longest ${f2(median(extMax))}/${f2(median(noneMax))} ms; highlights ${median(r.ext.map((x) => x.marks))} marks`,
+        rule: 'PASS if no more and no longer long tasks than without the extension',
+        verdict:
+          extCount <= noneCount && median(extMax) <= Math.max(BUDGETS.taskMs, median(noneMax))
+            ? 'PASS'
+            : 'OVER',
+        note: `tasks > 50 ms with/without: ${extCount}/${noneCount} (trace, median count; longest ${f2(median(extMax))}/${f2(median(noneMax))} ms), ${median(r.ext.map((x) => x.longTasks.length))}/${median(r.none.map((x) => x.longTasks.length))} (Long Tasks API; longest ${f2(median(r.ext.map((x) => longest(observed(x)))))}/${f2(median(r.none.map((x) => longest(observed(x)))))} ms); ${median(r.ext.map((x) => x.marks))} marks`,
       }),
     );
-    const extScript = median(r.ext.map((x) => x.scriptMs));
-    const noneScript = median(r.none.map((x) => x.scriptMs));
+    const extTask = median(r.ext.map((x) => x.taskMs));
+    const noneTask = median(r.none.map((x) => x.taskMs));
     lines.push(
       line({
         id: id(),
         section: '2b',
-        label: `${pageName(r.file)}: extension's extra ScriptDuration (whole scan, all slices)`,
+        label: `${pageName(r.file)}: extension's extra main-thread time, all of it (TaskDuration with − without)`,
         unit: 'ms',
-        samples: [extScript - noneScript],
+        samples: [extTask - noneTask],
         budget: BUDGETS.pipelineTotalMs,
         budgetSource: 'brief',
-        note: `with ${f2(extScript)} vs without ${f2(noneScript)} ms; ${r.ext.length}+${r.none.length} loads`,
+        note: `with ${f2(extTask)} vs without ${f2(noneTask)} ms, ratio ${(extTask / noneTask).toFixed(2)}; startup, scan, highlight slices and the style/layout they cause; ${r.ext.length}+${r.none.length} loads`,
       }),
     );
   }
@@ -887,13 +951,18 @@ async function main(): Promise<void> {
   const extTable = [
     'Medians per side. "empty" is an extension whose content script is empty (what Chromium charges for any content script).',
     '',
-    '| page | loads | ScriptDuration with / without / empty | TaskDuration with / without / empty | JS heap with / without (MB) | long tasks with / without (median count) | longest task with / without | marks | content script ran |',
+    '| page | loads | ScriptDuration with / without / empty | TaskDuration with / without / empty | JS heap with / without (MB) | Long Tasks API: count with / without, longest with / without | trace: tasks > 50 ms with / without, longest with / without | marks | content script ran |',
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...[...negRuns, ...articleRuns].map((r) => {
       const m = (runs: LoadFigures[], f: (x: LoadFigures) => number) => f2(median(runs.map(f)));
       const longest = (x: LoadFigures) => Math.max(0, ...x.longTasks.map((t) => t.duration));
+      const tracedLongest = (x: LoadFigures) => Math.max(0, ...(x.tracedLongTasks ?? []));
+      const tracedCount = (runs: LoadFigures[]) => median(runs.map((x) => x.tracedLongTasks?.length ?? 0));
+      const traced = r.ext[0]?.tracedLongTasks
+        ? `${tracedCount(r.ext)} / ${tracedCount(r.none)}, ${m(r.ext, tracedLongest)} / ${m(r.none, tracedLongest)}`
+        : 'not traced';
       const e = (f: (x: LoadFigures) => number) => (r.empty.length ? ` / ${m(r.empty, f)}` : '');
-      return `| ${pageName(r.file)} | ${r.ext.length}+${r.none.length}${r.empty.length ? `+${r.empty.length}` : ''} | ${m(r.ext, (x) => x.scriptMs)} / ${m(r.none, (x) => x.scriptMs)}${e((x) => x.scriptMs)} | ${m(r.ext, (x) => x.taskMs)} / ${m(r.none, (x) => x.taskMs)}${e((x) => x.taskMs)} | ${m(r.ext, (x) => x.heapMB)} / ${m(r.none, (x) => x.heapMB)} | ${median(r.ext.map((x) => x.longTasks.length))} / ${median(r.none.map((x) => x.longTasks.length))} | ${m(r.ext, longest)} / ${m(r.none, longest)} | ${median(r.ext.map((x) => x.marks))} | ${r.ext.filter((x) => x.contentScriptRan).length}/${r.ext.length} |`;
+      return `| ${pageName(r.file)} | ${r.ext.length}+${r.none.length}${r.empty.length ? `+${r.empty.length}` : ''} | ${m(r.ext, (x) => x.scriptMs)} / ${m(r.none, (x) => x.scriptMs)}${e((x) => x.scriptMs)} | ${m(r.ext, (x) => x.taskMs)} / ${m(r.none, (x) => x.taskMs)}${e((x) => x.taskMs)} | ${m(r.ext, (x) => x.heapMB)} / ${m(r.none, (x) => x.heapMB)} | ${median(r.ext.map((x) => x.longTasks.length))} / ${median(r.none.map((x) => x.longTasks.length))}, ${m(r.ext, longest)} / ${m(r.none, longest)} | ${traced} | ${median(r.ext.map((x) => x.marks))} | ${r.ext.filter((x) => x.contentScriptRan).length}/${r.ext.length} |`;
     }),
   ].join('\n');
 
@@ -905,6 +974,8 @@ async function main(): Promise<void> {
       `${extension.note}; content-script bundle ${bundleKB.toFixed(1)} KB.`,
       `Module benchmarks: the real src/ modules bundled with esbuild (bench/page-entry.ts) and injected with page.addScriptTag; pages cross-origin isolated: ${timer.isolated}, performance.now() resolution ${timer.resolutionUs.toFixed(1)} µs.`,
       `Runs: gate ${RUNS.gateLoads} loads × ${RUNS.gateCallsPerLoad} calls; pipeline ${RUNS.pipelineColdLoads} cold loads + ${RUNS.pipelineWarm} warm scans per page; scaling ${RUNS.scalingRounds} rounds × ${RUNS.scalingReps} reps per pack; memory ${RUNS.memoryRounds} loads per pack; extension vs none (vs an empty content script on no-mention pages) ${RUNS.extensionNegRuns} (${NEG}), ${Math.ceil(RUNS.extensionNegRuns / 2)} (${NEG_X10}), ${RUNS.extensionArticleRuns} (articles) interleaved loads per side, each on a new site (fresh renderer).`,
+      'CDP Performance.getMetrics ScriptDuration counts scripts run from tasks but not promise continuations, and the content script scans after `await`ing its settings: on article pages it misses the scan, so 2b judges TaskDuration (all main-thread work, including the style and layout the highlights cause).',
+      "The Long Tasks API (PerformanceObserver('longtask', buffered) added with addInitScript, so registered before the content script) reports the content script's startup task but misses the scan task that a CDP trace of the same load shows (RunTask on the page's CrRendererMain); 2b judges the trace and lists both.",
       `Long article: the article roots (as findArticleRoot reads them) of the five seed pages, twice, in one <article> (${pipelines.at(-1)!.cold[0]!.textChars} characters of text).`,
     ],
     lines,

@@ -48,7 +48,7 @@ export function issueTitle(correction: Correction): string {
     case 'wrong-match':
       return cut(`[Claim Lens] ${kind}: ${correction.claimId}`, TITLE_MAX);
     case 'missing-claim':
-      return cut(`[Claim Lens] ${kind}: “${correction.sentence.replace(/\s+/g, ' ')}`, TITLE_MAX - 1) + '”';
+      return `${cut(`[Claim Lens] ${kind}: “${correction.sentence.replace(/\s+/g, ' ')}`, TITLE_MAX - 1)}”`;
   }
 }
 

@@ -34,6 +34,8 @@ export interface TextBlock {
   columnHeader?: string;
   /** Bare figures only ("40%"): the caption beside it in the same tile ("Memory Reduction"). */
   label?: string;
+  /** Table header cells (th): they name a field rather than state anything. */
+  tableHeader?: boolean;
 }
 
 export interface ExtractOptions {
@@ -457,7 +459,10 @@ export function extractBlocks(root: Element, options: ExtractOptions = {}): Text
       block.breaks = block.breaks.filter((offset) => offset < length);
       if (block.breaks.length === 0) delete block.breaks;
     }
-    if (block.kind === 'table-cell') addTableHeaders(block);
+    if (block.kind === 'table-cell') {
+      addTableHeaders(block);
+      if (block.element.localName === 'th') block.tableHeader = true;
+    }
   }
   addFigureLabels(visible);
   return visible;

@@ -22,6 +22,8 @@ export interface MatchInputBlock {
   columnHeader?: string;
   /** A bare figure's caption ("40%" + "Memory Reduction" in an infographic tile). */
   label?: string;
+  /** A table's header cell: it names a field, it states nothing. */
+  tableHeader?: boolean;
 }
 
 export interface ClaimHit {
@@ -88,6 +90,8 @@ function compileClaim(claim: Claim): CompiledClaim {
     paraphraseStems: claim.match.paraphrases.map((p) => contentStems(tokenize(normalize(p).text))),
   };
 }
+
+const CONDITIONAL_START = /^(?:[\w ]{1,24}:\s*)?(?:if|whether|until|unless)\s/;
 
 const V4_SUBJECTS = new Set<Subject>([
   'deepseek-v4',
@@ -165,7 +169,10 @@ function verify(compiled: CompiledClaim, sentence: PreparedSentence): ClaimHit |
 }
 
 function mentionsV4(texts: string[]): boolean {
-  return texts.some((text) => detectSubjects(normalize(text).text).models.some((m) => V4_SUBJECTS.has(m)));
+  return texts.some((text) => {
+    const { models, compared } = detectSubjects(normalize(text).text);
+    return [...models, ...compared].some((m) => V4_SUBJECTS.has(m));
+  });
 }
 
 export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
@@ -234,6 +241,10 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
         const subjects = resolveSubjects(own, context);
         if (own.models.length > 0 && !block.columnHeader) context = own.models[0]!;
         if (subjects.length === 0) continue;
+        // A row's header cell names a field ("Open Weights Available"); the claim is in the cells beside it.
+        if (block.tableHeader) continue;
+        // Conditionals and open questions assert nothing: "If these capabilities hold true, V4 could…".
+        if (CONDITIONAL_START.test(sentence.normalized)) continue;
         const hits: ClaimHit[] = [];
         for (const ci of new Set(candidates(sentence))) {
           const c = compiled[ci]!;

@@ -9,6 +9,8 @@ export interface FoundNumber {
   kind: NumberKind;
   start: number;
   end: number;
+  /** Written with no scale or unit ("80.6"): benchmark scores are often given this way. */
+  bare?: boolean;
 }
 
 const SCALE_WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
@@ -92,11 +94,14 @@ export function extractNumbers(normalized: string): FoundNumber[] {
     first.kind = second.kind;
     first.value *= second.scale;
   }
-  return raw.map(({ value, kind, start, end }) => ({ value, kind, start, end }));
+  return raw.map(({ value, kind, start, end, explicit }) => ({ value, kind, start, end, bare: !explicit }));
 }
 
 export function numberAgrees(expected: ExpectedNumber, found: FoundNumber): boolean {
-  if (expected.kind !== found.kind) return false;
+  // "SWE-bench Verified 80.6" states a percentage without the sign.
+  const bareScore =
+    expected.kind === 'percent' && found.kind === 'count' && found.bare === true && found.value <= 100;
+  if (expected.kind !== found.kind && !bareScore) return false;
   const tolerance = Math.abs(expected.value) * expected.tolerance;
   return Math.abs(found.value - expected.value) <= tolerance + Number.EPSILON;
 }

@@ -24,31 +24,55 @@ const OTHER_MODELS =
 const DEEPSEEK_NAME = /deep ?seek|深度求索/u;
 
 export interface SentenceSubjects {
-  /** DeepSeek models named in the sentence itself. */
+  /** DeepSeek models the sentence is about, in order of appearance. */
   models: Subject[];
-  /** Another lab's model is named. */
+  /** DeepSeek models named only as a point of comparison ("below V3 levels", "like R1"). */
+  compared: Subject[];
+  /** Another lab's model is named other than as a comparison. */
   mentionsOtherModel: boolean;
-  /** "DeepSeek" (the company or a model) is named. */
+  /** "DeepSeek" (the company or a model) is named before any other lab's model. */
   mentionsDeepSeek: boolean;
 }
 
+// A model named right after one of these is what the sentence compares against, not what it is about:
+// "at or below V3 levels", "near-parity with V3.1-Terminus", "closed systems like GPT and Claude" (the
+// list continues the comparison only through "and"/"or": in "compared to V3, V4 has…" V4 is the subject).
+const COMPARISON_BEFORE =
+  /(?:than|vs\.?|versus|against|over|below|above|like|with|from|beyond|to|compared to|compared with|relative to|similar to|such as)(?:(?:\s+[\w.'-]+,?){1,4}\s+(?:and|or))?\s+(?:deepseek[- ]?|the\s+|its\s+|openai'?s?\s+|anthropic'?s?\s+)?$/u;
+
+function isComparison(normalized: string, at: number): boolean {
+  return COMPARISON_BEFORE.test(normalized.slice(Math.max(0, at - 40), at));
+}
+
 export function detectSubjects(normalized: string): SentenceSubjects {
-  const found: { subject: Subject; at: number }[] = [];
+  const found: { subject: Subject; at: number; compared: boolean }[] = [];
   let rest = normalized;
   for (const [subject, pattern] of MODEL_PATTERNS) {
     const global = new RegExp(pattern.source, 'gu');
-    const first = rest.search(global);
-    if (first >= 0) {
-      found.push({ subject, at: first });
+    let first: { at: number; compared: boolean } | undefined;
+    for (const m of rest.matchAll(global)) {
+      const compared = isComparison(normalized, m.index);
+      // A model counts as a subject if any of its mentions is not a comparison.
+      if (!first || (first.compared && !compared)) first = { at: m.index, compared };
+    }
+    if (first) {
+      found.push({ subject, ...first });
       // Blank out what matched so "v4-pro" is not also counted as a bare "v4".
       rest = rest.replace(global, (m) => ' '.repeat(m.length));
     }
   }
-  const other = normalized.search(OTHER_MODELS);
+  found.sort((a, b) => a.at - b.at);
+  let other = -1;
+  for (const m of normalized.matchAll(new RegExp(OTHER_MODELS.source, 'gu'))) {
+    if (!isComparison(normalized, m.index)) {
+      other = m.index;
+      break;
+    }
+  }
   const deepseek = normalized.search(DEEPSEEK_NAME);
   return {
-    // In order of appearance: the first model named is what the sentence is mostly about.
-    models: found.sort((a, b) => a.at - b.at).map((f) => f.subject),
+    models: found.filter((f) => !f.compared).map((f) => f.subject),
+    compared: found.filter((f) => f.compared).map((f) => f.subject),
     mentionsOtherModel: other >= 0,
     // "DeepSeek" counts as the topic only when named before any other lab's model
     // ("puts DeepSeek in competition with ChatGPT" vs "Kimi K2, unlike DeepSeek, ...").
@@ -57,13 +81,19 @@ export function detectSubjects(normalized: string): SentenceSubjects {
 }
 
 /**
- * The subjects a sentence can state claims about: the DeepSeek models it names; else, unless it is about
- * another lab's model, the model its surroundings are about (the last one named before it).
+ * The subjects a sentence can state claims about: the DeepSeek models it is about; else, unless it is about
+ * another lab's model, the model its surroundings are about (the last one named before it). Models named
+ * only for comparison stay eligible too: "V4 doubles V3's 128K" still states V3's 128K.
  */
 export function resolveSubjects(own: SentenceSubjects, context: Subject | null): Subject[] {
-  if (own.models.length > 0) return own.models;
+  if (own.models.length > 0) return [...own.models, ...own.compared];
   if (own.mentionsOtherModel && !own.mentionsDeepSeek) return [];
-  return context ? [context] : own.mentionsDeepSeek ? ['deepseek'] : [];
+  const base: Subject[] = context
+    ? [context]
+    : own.mentionsDeepSeek || own.compared.length > 0
+      ? ['deepseek']
+      : [];
+  return [...base, ...own.compared];
 }
 
 const V4_FAMILY: Subject[] = ['deepseek-v4', 'deepseek-v4-pro', 'deepseek-v4-flash'];

@@ -375,7 +375,7 @@ function RepoField({ value, onSave }: { value: string; onSave(repo: string): voi
         <p id="repo-status" class="hint" aria-live="polite">
           {value
             ? `${saved ? 'Saved. ' : ''}Issues open at github.com/${value}/issues.`
-            : 'Not set: “Open issue on GitHub” explains how to set it; export works.'}
+            : 'Not set yet. Until it is, export your corrections as a file.'}
         </p>
       )}
     </form>

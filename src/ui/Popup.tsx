@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { loadBundledPack } from '../claims/bundled';
-import type { ClaimPack } from '../claims/schema';
+import type { ClaimPack, Tier } from '../claims/schema';
 import { type Correction, type CorrectionDraft, newDraft } from '../corrections/schema';
 import { correctionsExport, openAsGitHubIssue } from '../corrections/send';
 import {
@@ -24,13 +24,14 @@ import {
   resolveTabId,
   type UnavailableReason,
 } from '../popup/page-state';
-import { type FoundClaim, foundClaims, summarizeTiers } from '../popup/summary';
+import { type FoundClaim, foundClaims, summarizeTiers, tierCounts } from '../popup/summary';
 import { labelingAllowed, type Settings, settingsItem } from '../settings/settings';
 import { CorrectionForm } from './CorrectionForm';
 import { CorrectionList, DraftList } from './CorrectionList';
 import { downloadText } from './download';
 import { Switch } from './Switch';
 import { TierBadge } from './TierBadge';
+import { TIER_STYLES } from './tiers';
 import { useProblems, useQuarantine, useStored } from './use-stored';
 
 type View = { kind: 'main' } | { kind: 'form'; draftId: string } | { kind: 'filed'; correction: Correction };
@@ -382,12 +383,64 @@ function PageBody({
       </p>
     );
   }
+  return (
+    <FindingsList
+      claims={claims}
+      pack={pack}
+      onFocus={onFocus}
+      onNotThisClaim={onNotThisClaim}
+      onSuggest={onSuggest}
+    />
+  );
+}
+
+/** The summary, a filter by tier (a long article can state dozens of claims), and the claims. */
+function FindingsList({
+  claims,
+  pack,
+  onFocus,
+  onNotThisClaim,
+  onSuggest,
+}: {
+  claims: FoundClaim[];
+  pack: ClaimPack;
+  onFocus(found: FoundClaim): void;
+  onNotThisClaim(found: FoundClaim): void;
+  onSuggest(found: FoundClaim): void;
+}) {
+  const [only, setOnly] = useState<Tier | null>(null);
+  const counts = tierCounts(claims);
+  const shown = only && counts.some((c) => c.tier === only) ? claims.filter((c) => c.tier === only) : claims;
   const statements = new Map(pack.claims.map((c) => [c.id, c.statement]));
   return (
     <>
       <p class="summary">{summarizeTiers(claims)}</p>
-      <ul class="findings">
-        {claims.map((found) => (
+      {counts.length > 1 && (
+        <fieldset class="tier-filter">
+          <legend class="visually-hidden">Show only one tier</legend>
+          {counts.map(({ tier, count }) => (
+            <button
+              key={tier}
+              type="button"
+              class="chip"
+              style={{ '--tier-color': TIER_STYLES[tier].color, '--tier-fill': TIER_STYLES[tier].fill }}
+              aria-pressed={only === tier}
+              onClick={() => setOnly(only === tier ? null : tier)}
+            >
+              <span class="tier-icon" aria-hidden="true">
+                {TIER_STYLES[tier].icon}
+              </span>
+              <span class="chip-label">{TIER_STYLES[tier].label}</span>
+              <span class="chip-count">{count}</span>
+            </button>
+          ))}
+        </fieldset>
+      )}
+      <ul
+        class="findings"
+        aria-label={only ? `${TIER_STYLES[only].label} claims on this page` : 'Claims on this page'}
+      >
+        {shown.map((found) => (
           <li key={`${found.highlightId}:${found.claimId}`} class={`finding finding-${found.tier}`}>
             <button
               type="button"

@@ -27,6 +27,7 @@ export function Switch({
           type="checkbox"
           role="switch"
           checked={checked}
+          aria-checked={checked}
           aria-describedby={description ? `${id}-description` : undefined}
           onChange={(e) => onChange(e.currentTarget.checked)}
         />

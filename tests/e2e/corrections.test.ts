@@ -55,10 +55,14 @@ const drafts = () => storedList<CorrectionDraft>(session, 'correctionDrafts');
 const corrections = () => storedList<Correction>(session, 'corrections');
 const tierOf = (id: string) => realPack().claims.find((c) => c.id === id)!.tier;
 
-/** A highlight stating exactly one claim, so hiding that claim removes the whole highlight. */
+/**
+ * A highlight stating exactly one claim that no other sentence on the page states: hiding that claim
+ * removes this whole highlight, and nothing else on the page is labeled with it.
+ */
 async function singleClaimHighlight(page: Page): Promise<PageHighlight & { index: number }> {
   const highlights = await waitForHighlights(page);
-  const index = highlights.findIndex((h) => h.claimIds.length === 1);
+  const uses = (id: string) => highlights.filter((h) => h.claimIds.includes(id)).length;
+  const index = highlights.findIndex((h) => h.claimIds.length === 1 && uses(h.claimId) === 1);
   expect(index, 'the page has a highlight with a single claim').toBeGreaterThanOrEqual(0);
   return { ...highlights[index]!, index };
 }
@@ -115,10 +119,10 @@ describe('corrections from the card', () => {
 
     let popup = await openPopup(session, tabId, { draft: draft!.id });
     await popup.getByRole('heading', { name: 'Suggest a correction' }).waitFor();
-    expect(await popup.locator('.claim-ref').innerText()).toContain(
+    expect(await popup.locator('.claim-ref').textContent()).toContain(
       realPack().claims.find((c) => c.id === target.claimId)!.statement,
     );
-    expect(await popup.locator('.quote').innerText()).toBe(squash(target.text));
+    expect(await popup.locator('.quote').textContent()).toBe(squash(target.text));
     expect(await popup.getByRole('radio', { name: 'The tier is wrong or outdated' }).isChecked()).toBe(true);
 
     const proposed = ['confirmed', 'contradicted'].find((t) => t !== tierOf(target.claimId))!;
@@ -190,10 +194,10 @@ describe('corrections from the popup', () => {
     await popup.getByRole('button', { name: 'File correction' }).click();
     const summary = popup.locator('.error-summary');
     await summary.waitFor();
-    expect(await summary.innerText()).toContain('Please fix these 3 things');
-    expect(await summary.innerText()).toContain('Choose the tier you propose.');
-    expect(await summary.innerText()).toContain('Enter the address of the evidence.');
-    expect(await summary.innerText()).toContain('Tick at least one reason.');
+    expect(await summary.textContent()).toContain('Please fix these 3 things');
+    expect(await summary.textContent()).toContain('Choose the tier you propose.');
+    expect(await summary.textContent()).toContain('Enter the address of the evidence.');
+    expect(await summary.textContent()).toContain('Tick at least one reason.');
     const evidence = popup.getByLabel('Evidence: a link that shows it');
     expect(await evidence.getAttribute('aria-invalid')).toBe('true');
     expect(await popup.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(
@@ -209,7 +213,7 @@ describe('corrections from the popup', () => {
     await popup.getByRole('checkbox', { name: 'The tier is too strong for the evidence' }).check();
     await popup.getByRole('button', { name: 'File correction' }).click();
     await expect
-      .poll(() => popup.locator('.error-summary').innerText())
+      .poll(() => popup.locator('.error-summary').textContent())
       .toContain('The address of the evidence must be a full http:// or https:// address.');
     expect(await corrections()).toEqual([]);
 
@@ -277,14 +281,14 @@ describe('corrections from the popup', () => {
     const popup = await openPopup(session, tabId);
     await popup.getByRole('button', { name: 'Open issue on GitHub' }).click();
     await expect
-      .poll(() => popup.getByRole('status').innerText())
+      .poll(() => popup.getByRole('status').textContent())
       .toContain('set the project’s GitHub repository in Settings');
 
     const options = await openOptions(session);
     await options.getByLabel('GitHub repository (owner/name)').fill('https://github.com/octo-org/claim-lens');
     await options.getByRole('button', { name: 'Save' }).click();
     await expect
-      .poll(() => options.locator('#repo-status').innerText())
+      .poll(() => options.locator('#repo-status').textContent())
       .toContain('github.com/octo-org/claim-lens/issues');
 
     const [issue] = await Promise.all([
@@ -351,7 +355,7 @@ describe('the context menu', () => {
       squash(selected),
     );
     await popup.getByText('What is sent with it').click();
-    expect(await popup.locator('.context').innerText()).toContain(await page.title());
+    expect(await popup.locator('.context').textContent()).toContain(await page.title());
     await popup.getByRole('checkbox', { name: 'It is a claim Claim Lens does not know yet' }).check();
     await popup.getByRole('button', { name: 'File correction' }).click();
     await popup.getByRole('heading', { name: 'Correction filed' }).waitFor();
@@ -411,7 +415,7 @@ describe('export and import', () => {
       .getByLabel('Import corrections or settings from a Claim Lens JSON file')
       .setInputFiles(path);
     await expect
-      .poll(() => options.locator('.import-report').innerText())
+      .poll(() => options.locator('.import-report').textContent())
       .toContain('Imported 3 corrections.');
     expect(await corrections()).toEqual(storedAfterExport);
 
@@ -429,8 +433,8 @@ describe('export and import', () => {
       buffer: Buffer.from(JSON.stringify(broken)),
     });
     const report = options.locator('.import-report');
-    await expect.poll(() => report.innerText()).toContain('Imported 1 correction (2 already here).');
-    expect(await report.innerText()).toContain(
+    await expect.poll(() => report.textContent()).toContain('Imported 1 correction (2 already here).');
+    expect(await report.textContent()).toContain(
       'Entry 4 (broken-entry): note: Keep the note to 500 characters (it has 600).',
     );
     expect((await corrections()).map((c) => c.id)).toContain('fresh-id-0001');
@@ -440,7 +444,7 @@ describe('export and import', () => {
       mimeType: 'application/json',
       buffer: Buffer.from('{ not json'),
     });
-    await expect.poll(() => report.innerText()).toContain('junk.json: The file is not readable JSON');
+    await expect.poll(() => report.textContent()).toContain('junk.json: The file is not readable JSON');
   });
 });
 
@@ -451,6 +455,8 @@ describe('accessibility of the card', () => {
     await openCardFor(page, target.claimId);
     const violations = await runAxe(page, { include: { fromShadowDom: ['claim-lens-card', '.card'] } });
     expect(seriousOnly(violations), JSON.stringify(violations, null, 2)).toEqual([]);
-    await page.screenshot({ path: resolve(SHOTS, 'card-with-actions.png') });
+    const card = page.locator('claim-lens-card .card');
+    await card.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await card.screenshot({ path: resolve(SHOTS, 'card-with-actions.png') });
   });
 });

@@ -40,7 +40,7 @@ describe('popup for an article tab', () => {
 
     const popup = await openPopup(session, tabId);
     await popup.locator('.summary').waitFor();
-    expect(await popup.locator('.summary').innerText()).toBe(summarizeTiers(expected));
+    expect(await popup.locator('.summary').textContent()).toBe(summarizeTiers(expected));
     const items = popup.locator('.findings > li');
     expect(await items.count()).toBe(expected.length);
     const shown = await items.evaluateAll((lis) =>
@@ -60,10 +60,24 @@ describe('popup for an article tab', () => {
       expect(item!.tier).toMatch(new RegExp(`${want.tier}$`, 'i'));
       expect(item!.statement).toBe(statementOf(want.id));
     }
-    const footer = await popup.locator('.popup-footer').innerText();
+    // A tier chip narrows the list to that tier; pressing it again shows all.
+    const chips = popup.locator('.tier-filter button');
+    if ((await chips.count()) > 1) {
+      const chip = chips.first();
+      const tier = ((await chip.locator('.chip-label').textContent()) ?? '').toLowerCase();
+      await chip.click();
+      expect(await chip.getAttribute('aria-pressed')).toBe('true');
+      expect(await items.count()).toBe(expected.filter((e) => e.tier === tier).length);
+      await chip.click();
+      expect(await items.count()).toBe(expected.length);
+    }
+    const footer = await popup.locator('.popup-footer').textContent();
     expect(footer).toContain(`v${realPack().version}`);
     expect(footer).toContain(realPack().asOf);
-    await popup.screenshot({ path: resolve(SHOTS, 'popup.png'), fullPage: true });
+    // As the toolbar shows it (Chrome caps popups at 800×600), and the whole page.
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.screenshot({ path: resolve(SHOTS, 'popup.png') });
+    await popup.screenshot({ path: resolve(SHOTS, 'popup-full.png'), fullPage: true });
   });
 
   it('clicking a claim scrolls the article to its highlight and focuses it', async () => {
@@ -91,13 +105,13 @@ describe('popup for an article tab', () => {
     await settle(page);
     const popup = await openPopup(session, tabId);
     await expect
-      .poll(() => popup.locator('main').innerText())
+      .poll(() => popup.locator('main').textContent())
       .toContain('No known DeepSeek V4 claims on this page.');
 
     const { tabId: restrictedId } = await openTab(session, 'chrome://version/');
     const restricted = await openPopup(session, restrictedId);
     await expect
-      .poll(() => restricted.locator('main').innerText())
+      .poll(() => restricted.locator('main').textContent())
       .toContain(
         'Claim Lens can’t run on this page (browser pages and extension stores are off-limits to extensions).',
       );
@@ -112,7 +126,7 @@ describe('popup for an article tab', () => {
     await site.click();
     await expect.poll(() => page.locator('claim-lens-mark').count()).toBe(0);
     await expect
-      .poll(() => popup.locator('main').innerText())
+      .poll(() => popup.locator('main').textContent())
       .toContain('Highlighting is off for news.example.test.');
     await site.click();
     await expect.poll(() => page.locator('claim-lens-mark').count()).toBeGreaterThan(0);
@@ -121,7 +135,7 @@ describe('popup for an article tab', () => {
     await pause.click();
     await expect.poll(() => page.locator('claim-lens-mark').count()).toBe(0);
     await expect
-      .poll(() => popup.locator('main').innerText())
+      .poll(() => popup.locator('main').textContent())
       .toContain('Claim Lens is paused on all sites.');
     await pause.click();
     await expect.poll(() => page.locator('claim-lens-mark').count()).toBeGreaterThan(0);
@@ -156,12 +170,16 @@ describe('popup for an article tab', () => {
     await expect.poll(async () => (await badge()).text, { timeout: 10_000 }).toBe(String(count));
   });
 
-  it('has no serious accessibility violations (axe)', async () => {
+  it('has no serious accessibility violations (axe), in light and dark schemes', async () => {
     const { page, tabId } = await openArticle(session, 'seed-000.html?popup=axe');
     await waitForHighlights(page);
     const popup = await openPopup(session, tabId);
     await popup.locator('.summary').waitFor();
     const violations = await runAxe(popup);
     expect(seriousOnly(violations), JSON.stringify(violations, null, 2)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    const dark = await runAxe(popup);
+    expect(seriousOnly(dark), JSON.stringify(dark, null, 2)).toEqual([]);
+    await popup.screenshot({ path: resolve(SHOTS, 'popup-dark.png'), fullPage: true });
   });
 });

@@ -7,6 +7,7 @@ import {
   serializeExportFile,
 } from '../../src/corrections/export-file';
 import { issueTitle, MAX_ISSUE_URL_LENGTH, toGitHubIssueUrl } from '../../src/corrections/github-issue';
+import { formatReview } from '../../src/corrections/review';
 import {
   type Correction,
   type CorrectionDraft,
@@ -335,5 +336,42 @@ describe('GitHub issue link', () => {
   it('refuses a repository that is not owner/name', () => {
     expect(() => toGitHubIssueUrl(filed(), '')).toThrow(/owner\/name/);
     expect(() => toGitHubIssueUrl(filed(), 'https://github.com/o/r')).toThrow();
+  });
+});
+
+describe('maintainer review', () => {
+  it('groups what readers proposed per claim, then lists missed claims and invalid entries', () => {
+    const a = filed({ note: 'Model card says 1.6T.' });
+    const b = filed({
+      evidenceUrl: 'https://example.test/other',
+      reasonTags: ['official-statement', 'new-evidence'],
+    });
+    const c = filed({ kind: 'wrong-match', reasonTags: ['other-model'] });
+    const missing = validateDraft({
+      ...newDraft({
+        kind: 'missing-claim',
+        sentence: 'V4 uses Engram.',
+        pageUrl: 'https://b.test/',
+        pageTitle: 'B',
+        packVersion: '1.0.0',
+      }),
+      proposedTier: 'reported',
+    });
+    if (!missing.ok) throw new Error('fixture');
+    const text = formatReview({
+      fileName: 'export.json',
+      corrections: [a, b, c, missing.correction],
+      entryProblems: [{ position: 5, id: 'bad', problems: ['note: too long'] }],
+      pack: { version: '1.0.0', claims: [] },
+    });
+    expect(text).toContain('4 valid corrections · 1 invalid entry');
+    expect(text).toContain('entry 5 (bad):\n    - note: too long');
+    expect(text).toContain('v4-total-params [not in the current pack]');
+    expect(text).toContain('3 reports: wrong or outdated tier ×2, wrong match');
+    expect(text).toContain('proposed tiers: contradicted ×2');
+    expect(text).toContain('reasons: new-evidence ×2, official-statement, other-model');
+    expect(text).toContain('note:     Model card says 1.6T.');
+    expect(text).toContain('evidence: https://example.test/other');
+    expect(text).toMatch(/== Missed claims \(1\)\n {2}- \[missed claim\] · suggested tier: reported/);
   });
 });

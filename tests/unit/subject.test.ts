@@ -39,3 +39,18 @@ describe('subject of a sentence', () => {
     expect(subjectCompatible('deepseek', 'deepseek-v3')).toBe(true);
   });
 });
+
+describe('comparisons', () => {
+  it('does not take a model named for comparison as the subject', () => {
+    expect(subjectsOf('Per-token cost is projected to remain at or below V3 levels.', 'deepseek-v4')).toEqual(
+      ['deepseek-v4', 'deepseek-v3'],
+    );
+    expect(
+      subjectsOf(
+        'A trillion-parameter model would pressure closed systems like GPT and Claude.',
+        'deepseek-v4',
+      ),
+    ).toEqual(['deepseek-v4']);
+    expect(subjectsOf('Compared to V3, V4 has more experts.')).toEqual(['deepseek-v4', 'deepseek-v3']);
+  });
+});
