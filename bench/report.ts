@@ -70,6 +70,9 @@ export interface Machine {
   node: string;
   os: string;
   date: string;
+  /** 1-minute load average when the run started and ended; above the core count, figures are noisier. */
+  loadAtStart: number;
+  loadAtEnd?: number;
 }
 
 export interface Report {
@@ -103,7 +106,7 @@ export function markdown(report: Report): string {
     `- Date: ${m.date}`,
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.os}`,
     `- ${m.chromium}; Node ${m.node}`,
-    `- Benchmark wall time: ${report.durationS.toFixed(0)} s`,
+    `- Benchmark wall time: ${report.durationS.toFixed(0)} s; 1-minute load average ${m.loadAtStart.toFixed(1)} at start, ${m.loadAtEnd?.toFixed(1) ?? '?'} at end${Math.max(m.loadAtStart, m.loadAtEnd ?? 0) > m.cores ? ` — ABOVE the ${m.cores} cores: other processes competed for the CPU, so absolute times are inflated and noisier (ratios with/without are interleaved and less affected)` : ''}`,
     ...report.notes.map((n) => `- ${n}`),
     '',
     `**${report.lines.filter((l) => l.verdict === 'PASS').length} PASS, ${over.length} OVER** (${over.map((l) => l.id).join(', ') || 'none'}).`,

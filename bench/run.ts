@@ -22,7 +22,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, release, tmpdir, type } from 'node:os';
+import { cpus, loadavg, release, tmpdir, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -48,9 +48,9 @@ const RUNS = {
   pipelineColdLoads: 7,
   pipelineWarm: 10,
   scalingRounds: 2,
-  scalingReps: 10,
+  scalingReps: 7,
   memoryRounds: 3,
-  extensionNegRuns: 8,
+  extensionNegRuns: 6,
   extensionArticleRuns: 3,
   attributionLoads: 5,
 };
@@ -84,6 +84,7 @@ function machine(): Machine {
     node: process.version,
     os: `${type()} ${release()}`,
     date: new Date().toISOString(),
+    loadAtStart: loadavg()[0]!,
   };
 }
 
@@ -428,13 +429,14 @@ interface TraceEvent {
   pid: number;
   tid: number;
   dur?: number;
-  args?: { name?: string; data?: { url?: string; processId?: number } };
+  args?: { name?: string; data?: { url?: string; isMainFrame?: boolean } };
 }
 
 /** Durations (ms) of RunTask events over 50 ms on the main thread of the renderer that committed `url`. */
 function longTasksFromTrace(events: TraceEvent[], url: string): number[] {
-  const pid = events.find((e) => e.name === 'FrameCommittedInBrowser' && e.args?.data?.url === url)?.args
-    ?.data?.processId;
+  const pid = events.find(
+    (e) => e.name === 'CommitLoad' && e.args?.data?.isMainFrame && e.args.data.url === url,
+  )?.pid;
   const main = events.find(
     (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
   );
@@ -480,7 +482,7 @@ async function loadAndMeasure(
   await cdp.send('Performance.enable');
   if (trace) {
     await cdp.send('Tracing.start', {
-      categories: 'toplevel,devtools.timeline',
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
       transferMode: 'ReturnAsStream',
     });
   }
@@ -489,8 +491,8 @@ async function loadAndMeasure(
   // document_idle content script + async settings read + gate; articles also get their highlights.
   let marks = 0;
   if (expectMarks) marks = await waitForStableMarks(page, 6000);
-  else await sleep(1000);
-  await sleep(300);
+  else await sleep(600);
+  await sleep(200);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
   const longTasks = await page.evaluate(
@@ -989,6 +991,7 @@ async function main(): Promise<void> {
     ],
   };
   report.durationS = (Date.now() - started) / 1000;
+  report.machine.loadAtEnd = loadavg()[0]!;
   const md = markdown(report);
   writeFileSync(join(OUT, 'report.md'), md);
   writeFileSync(

@@ -42,7 +42,8 @@ export function findChromium({ install }: { install: boolean }): string {
 }
 
 export function chromiumVersion(path: string): string {
-  return execFileSync(path, ['--version'], { encoding: 'utf8' }).trim();
+  // Debian's wrapper script prints a harmless shell warning on stderr; only the version line matters.
+  return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 }
 
 /** Flags every launch needs on a headless, offline machine. */

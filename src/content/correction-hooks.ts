@@ -9,7 +9,9 @@ import type { ClaimLensHooks } from './claim-lens';
  * list. Dismissals are read only when a page mentions DeepSeek (beforeLabeling), then kept in memory and
  * updated from storage, so a dismissal made in the popup or another tab applies here at once.
  */
-export function correctionHooks(): Required<ClaimLensHooks> {
+export function correctionHooks(): Required<
+  Pick<ClaimLensHooks, 'cardActions' | 'isDismissed' | 'beforeLabeling' | 'watchDismissals'>
+> {
   const index = new DismissalIndex();
   let loaded: Promise<void> | undefined;
 

@@ -380,6 +380,12 @@ const HAS_VISIBLE_CHAR = /\S/;
  * One TreeWalker pass over elements and text: an excluded element is tested once and its whole subtree is
  * jumped over, so the cost follows the number of visited nodes and never re-tests ancestors per text node.
  */
+// DOM constants by value: the same code runs in Node (the scan command, with happy-dom) where the
+// NodeFilter and Node globals do not exist.
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const ELEMENT_NODE = 1;
+
 export function extractBlocks(root: Element, options: ExtractOptions = {}): TextBlock[] {
   const doc = root.ownerDocument;
   const extraSkip = options.skip;
@@ -412,10 +418,10 @@ export function extractBlocks(root: Element, options: ExtractOptions = {}): Text
   // text in between, a nested block interrupted it and the rendering has a line break there.
   let previousBlock: TextBlock | null = null;
 
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
   let node = walker.nextNode();
   while (node !== null) {
-    if (node.nodeType === Node.ELEMENT_NODE) {
+    if (node.nodeType === ELEMENT_NODE) {
       const el = node as Element;
       if (isSkippedElement(el) || (extraSkip?.(el) ?? false)) {
         node = skipSubtree(walker);

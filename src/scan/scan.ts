@@ -35,14 +35,9 @@ export function htmlBlocks(
   });
   window.document.write(html);
   const doc = window.document as unknown as Document;
-  const blocks = extractBlocks(findArticleRoot(doc)).map(
-    ({ text, breaks, kind, rowHeader, columnHeader }) => ({
-      text,
-      breaks,
-      kind,
-      rowHeader,
-      columnHeader,
-    }),
+  // Plain copies of the blocks (every field the matcher reads), so no DOM outlives the window.
+  const blocks: MatchInputBlock[] = extractBlocks(findArticleRoot(doc)).map(
+    ({ element, nodes, ...block }) => block,
   );
   const title = doc.title;
   void window.happyDOM.close();

@@ -74,7 +74,8 @@ export function Popup({ tabIdParam, draftParam }: { tabIdParam: string | null; d
     })();
   }, []);
 
-  // Settings and dismissals make the page re-scan; ask again once it has had time to.
+  // Settings and dismissals make the page re-scan; ask again as it finishes (a long article on a slow
+  // machine takes seconds).
   const firstChange = useRef(true);
   useEffect(() => {
     if (settings === undefined || dismissals === undefined) return;
@@ -82,7 +83,7 @@ export function Popup({ tabIdParam, draftParam }: { tabIdParam: string | null; d
       firstChange.current = false;
       return;
     }
-    const timers = [300, 1200].map((ms) =>
+    const timers = [250, 800, 2000, 4500].map((ms) =>
       setTimeout(() => void loadPageState(tabId.current).then(setState), ms),
     );
     return () => timers.forEach(clearTimeout);
