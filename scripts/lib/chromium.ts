@@ -29,9 +29,10 @@ export function findChromium({ install }: { install: boolean }): string {
   }
   console.log('[claim-lens] Chromium not found; installing Debian package "chromium" with apt-get…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  // --reinstall also repairs an installed package whose binary is gone; on a clean machine it installs.
   for (const args of [
     ['update', '-qq'],
-    ['install', '-y', '-qq', 'chromium'],
+    ['install', '-y', '-qq', '--reinstall', 'chromium'],
   ]) {
     const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status}).`);
