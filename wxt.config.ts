@@ -12,6 +12,10 @@ export default defineConfig({
     name: 'Claim Lens',
     description:
       'Labels claims about DeepSeek V4 inline with how well-supported they are and where they came from. Matching runs entirely in your browser.',
+    // The fewest that work: settings/corrections live in storage; the context menu files a missed claim.
+    // No `tabs`, `activeTab`, `scripting` or host permissions: the popup asks the tab's content script for
+    // its URL, title and findings (tabs.sendMessage needs none), and a tab that does not answer is a page
+    // we cannot run on. The content script's own match patterns are the only site access.
     permissions: ['storage', 'contextMenus'],
     action: { default_title: 'Claim Lens' },
     ...(browser === 'firefox'

@@ -74,6 +74,18 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
   let card: CardHost | undefined;
   let openFor: Labeled | undefined;
   let hoverTimer: number | undefined;
+  let validityWatch: ReturnType<typeof setInterval> | undefined;
+
+  /**
+   * Chrome never tells an orphaned content script that its extension was reloaded, updated or removed, and
+   * WXT only notices when ctx.isInvalid is read. A page that carries our marks therefore checks every
+   * couple of seconds, so stale highlights vanish on their own; pages without marks never pay for this.
+   */
+  function watchExtensionValidity(): void {
+    validityWatch ??= setInterval(() => {
+      if (ctx.isInvalid) clearInterval(validityWatch);
+    }, 2000);
+  }
 
   function database(): Database {
     if (!db) {
@@ -182,6 +194,7 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
         if (ctx.isInvalid) return;
       }
     }
+    if (labeled.length > 0) watchExtensionValidity();
     reportBadge();
   }
 
@@ -352,16 +365,27 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
   });
 
   ctx.onInvalidated(() => {
+    // The page comes first: once the extension is gone its APIs throw, so the DOM is restored before any
+    // listener is unsubscribed, and each unsubscription may fail without stopping the others.
+    clearInterval(validityWatch);
     observer.disconnect();
-    unwatchSettings();
-    unwatchDismissals?.();
-    removeFindingsListener();
-    removeFocusListener();
     clearTimeout(scanTimer);
     clearTimeout(hoverTimer);
     clearHighlights();
     card?.destroy();
     doc.getElementById(STYLE_ELEMENT_ID)?.remove();
+    for (const unsubscribe of [
+      unwatchSettings,
+      unwatchDismissals,
+      removeFindingsListener,
+      removeFocusListener,
+    ]) {
+      try {
+        unsubscribe?.();
+      } catch {
+        // "Extension context invalidated": nothing left to unsubscribe from.
+      }
+    }
   });
 
   runScan();

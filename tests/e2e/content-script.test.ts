@@ -1,28 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NEGATIVE_PAGES, realPack, SEED_PAGES, seedSentences } from '../support/pages';
-import {
-  type ExtensionSession,
-  highlightsOn,
-  launchWithExtension,
-  ROOT,
-  SITE,
-  settle,
-  waitForHighlights,
-} from './harness';
+import { storageRemove, storageSet } from './extension-pages';
+import { highlightsOn, ROOT, SITE, settle, useExtensionSession, waitForHighlights } from './harness';
 
 const SHOTS = resolve(ROOT, 'test-results');
 mkdirSync(SHOTS, { recursive: true });
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = useExtensionSession();
 
 async function open(path: string): Promise<Page> {
   const page = await session.context.newPage();
@@ -171,6 +158,64 @@ describe('dynamic pages', () => {
     await expect.poll(() => page.locator('claim-lens-mark').count(), { timeout: 5000 }).toBe(0);
     await page.click('a[href="/spa/a"]');
     await expect.poll(() => page.locator('claim-lens-mark').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('polite to the page', () => {
+  it('page CSS cannot restyle highlights, and labeling shifts no layout', async () => {
+    const page = await open('seed-000.html');
+    await waitForHighlights(page);
+    // The fixture has `span, mark { background: yellow !important }`; our custom element is untouched by it.
+    const background = await page
+      .locator('claim-lens-mark[data-claim-tier="contradicted"]')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 0)');
+    expect(background).toMatch(/^rgba\(214, 66, 74/);
+
+    const layout = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('article p, article li, article h2')).map((el) => {
+          const r = el.getBoundingClientRect();
+          return `${Math.round(r.top + scrollY)}:${Math.round(r.height)}:${Math.round(r.width)}`;
+        }),
+      );
+    const labeled = await layout();
+    // Turning labels off for this site removes every highlight; the layout must be the same as with them.
+    await storageSet(session, { settings: { v: 1, data: { sites: { 'news.example.test': 'never' } } } });
+    await expect.poll(() => page.locator('claim-lens-mark').count(), { timeout: 5000 }).toBe(0);
+    expect(await layout()).toEqual(labeled);
+    await storageRemove(session, ['settings']);
+    await page.close();
+  });
+
+  it('removes everything when the extension is reloaded or removed', async () => {
+    const page = await open('seed-004.html');
+    await waitForHighlights(page);
+    await page.locator('claim-lens-mark').first().hover();
+    await page.locator('claim-lens-card .card').waitFor({ state: 'visible' });
+    // Last test of the file: after this the session's worker is gone.
+    await session.worker
+      .evaluate(() =>
+        (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
+      )
+      .catch(() => {
+        // The worker goes away mid-call; that is the reload.
+      });
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              document.querySelectorAll('claim-lens-mark, claim-lens-card, #claim-lens-mark-styles').length,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(0);
+    // The page's text is whole again: no split text nodes left behind.
+    const text = await page.evaluate(() => document.querySelector('article')?.textContent ?? '');
+    expect(text).toContain('Reports claim that DeepSeek V4 uses a');
     await page.close();
   });
 });

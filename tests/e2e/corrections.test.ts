@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Correction, CorrectionDraft } from '../../src/corrections/schema';
 import { newDraft, validateDraft } from '../../src/corrections/schema';
 import { realPack } from '../support/pages';
@@ -17,29 +17,17 @@ import {
   storageSet,
   storedList,
 } from './extension-pages';
-import {
-  type ExtensionSession,
-  highlightsOn,
-  launchWithExtension,
-  type PageHighlight,
-  SITE,
-  waitForHighlights,
-} from './harness';
+import { highlightsOn, type PageHighlight, SITE, useExtensionSession, waitForHighlights } from './harness';
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await launchWithExtension();
-  // Issue links must never reach the network: answer them here.
-  await session.context.route('https://github.com/**', (route) =>
+// Issue links must never reach the network: answer them here.
+const session = useExtensionSession((s) =>
+  s.context.route('https://github.com/**', (route) =>
     route.fulfill({
       contentType: 'text/html',
       body: '<!doctype html><title>GitHub (stub)</title><p>new issue</p>',
     }),
-  );
-});
-afterAll(async () => {
-  await session?.close();
-});
+  ),
+);
 beforeEach(async () => {
   await storageRemove(session, [
     'settings',

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_BASE_ARGS, findChromium } from '../../scripts/lib/chromium';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -47,6 +48,24 @@ export async function launchWithExtension(): Promise<ExtensionSession> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, worker, close: () => context.close() };
+}
+
+/**
+ * One Chromium with the extension for a whole test file: launched before its tests, closed after. The
+ * returned object is filled in by the time any test runs.
+ */
+export function useExtensionSession(
+  setup?: (session: ExtensionSession) => Promise<unknown>,
+): ExtensionSession {
+  const session = {} as ExtensionSession;
+  beforeAll(async () => {
+    Object.assign(session, await launchWithExtension());
+    await setup?.(session);
+  });
+  afterAll(async () => {
+    await session.close?.();
+  });
+  return session;
 }
 
 export interface PageHighlight {

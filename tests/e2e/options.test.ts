@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { realPack } from '../support/pages';
 import {
   openArticle,
@@ -12,15 +12,9 @@ import {
   storageRemove,
   storageSet,
 } from './extension-pages';
-import { type ExtensionSession, highlightsOn, launchWithExtension, waitForHighlights } from './harness';
+import { highlightsOn, useExtensionSession, waitForHighlights } from './harness';
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = useExtensionSession();
 beforeEach(async () => {
   await storageRemove(session, ['settings', 'quarantine', 'corrections', 'dismissals', 'correctionDrafts']);
   for (const page of session.context.pages().slice(1)) await page.close();

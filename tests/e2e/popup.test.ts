@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { summarizeTiers } from '../../src/popup/summary';
 import { realPack } from '../support/pages';
 import {
@@ -12,15 +12,9 @@ import {
   seriousOnly,
   storageRemove,
 } from './extension-pages';
-import { type ExtensionSession, launchWithExtension, settle, waitForHighlights } from './harness';
+import { settle, useExtensionSession, waitForHighlights } from './harness';
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = useExtensionSession();
 beforeEach(async () => {
   await storageRemove(session, ['settings', 'dismissals', 'corrections', 'correctionDrafts']);
   for (const page of session.context.pages().slice(1)) await page.close();
