@@ -5,6 +5,8 @@ import { claimPackPlugin } from './src/build/claim-pack-plugin';
 // WXT docs: with the default srcDir '.', entrypoints/ is top level and src/ is a plain folder.
 export default defineConfig({
   imports: false,
+  // AMO reviews a sources zip for Firefox; test and demo artefacts are not sources.
+  zip: { excludeSources: ['test-results/**', 'demo-out/**', 'bench/out/**', '.output/**'] },
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), claimPackPlugin()],
   }),
@@ -18,6 +20,11 @@ export default defineConfig({
     // we cannot run on. The content script's own match patterns are the only site access.
     permissions: ['storage', 'contextMenus'],
     action: { default_title: 'Claim Lens' },
+    // The labeler is imported by the content script's gate only on pages that mention DeepSeek; a dynamic
+    // import from a content script needs the file to be web-accessible.
+    web_accessible_resources: [
+      { resources: ['claim-lens-labeler.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -5,7 +5,8 @@
  */
 import type { ClaimPack } from '../src/claims/schema';
 import { highlightRange, removeAllHighlights } from '../src/highlight/highlighter';
-import { extractBlocks, findArticleRoot, pageMentionsDeepSeek } from '../src/match/extract';
+import { extractBlocks, findArticleRoot } from '../src/match/extract';
+import { pageMentionsDeepSeek } from '../src/match/gate';
 import { compileMatcher, type Matcher } from '../src/match/matcher';
 
 /** Mirrors HIGHLIGHTS_PER_SLICE in src/content/claim-lens.ts: highlights applied before yielding. */

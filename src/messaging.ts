@@ -17,8 +17,6 @@ export interface PageFindings {
   title: string;
   status: PageStatus;
   findings: Finding[];
-  packVersion: string;
-  packAsOf: string;
 }
 
 export interface BadgeState {

@@ -1,12 +1,11 @@
-import { defineContentScript } from '#imports';
-import { startClaimLens } from '@/src/content/claim-lens';
-import { correctionHooks } from '@/src/content/correction-hooks';
+import { browser, defineContentScript } from '#imports';
+import { startGate } from '@/src/content/gate';
+import { importLabeling, LABELING_MODULE_FILE } from '@/src/content/labeling-module';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const { cardActions, isDismissed, beforeLabeling, watchDismissals } = correctionHooks();
-    startClaimLens(ctx, { cardActions, isDismissed, beforeLabeling, watchDismissals });
+    startGate(ctx, () => importLabeling(browser.runtime.getURL(`/${LABELING_MODULE_FILE}`)));
   },
 });

@@ -10,8 +10,10 @@ import {
   removeAllHighlights,
 } from '../highlight/highlighter';
 import { markStylesheet, STYLE_ELEMENT_ID } from '../highlight/mark-styles';
-import { extractBlocks, findArticleRoot, pageMentionsDeepSeek } from '../match/extract';
+import { extractBlocks, findArticleRoot } from '../match/extract';
+import { pageMentionsDeepSeek } from '../match/gate';
 import { type ClaimHit, compileMatcher, type Matcher } from '../match/matcher';
+import { warmUpSegmenter } from '../match/segment';
 import {
   contentToBackground,
   type Finding,
@@ -24,12 +26,10 @@ import type { CardActions, CardEntry } from '../ui/ClaimCard';
 import { CARD_TAG, CardHost } from '../ui/card-host';
 import { describeMatch } from '../ui/match-strength';
 import { TIER_STYLES } from '../ui/tiers';
-import { yieldToPage } from './schedule';
+import { runInSlices, SLICE_MS, yieldToPage } from './schedule';
 
 /** How long the page must be quiet before new content is scanned. */
 const MUTATION_DEBOUNCE_MS = 400;
-/** Highlights applied per slice before yielding to the page. */
-const HIGHLIGHTS_PER_SLICE = 25;
 const HOVER_OPEN_DELAY_MS = 120;
 const HOVER_CLOSE_DELAY_MS = 300;
 
@@ -144,22 +144,33 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
     }
     await hooks.beforeLabeling?.();
     if (ctx.isInvalid) return;
+    // Every stage below is its own slice (or several): no task of ours comes near 50 ms.
     const { matcher, claims } = database();
+    await yieldToPage();
+    warmUpSegmenter();
+    await yieldToPage();
+    if (ctx.isInvalid) return;
     // Re-extract from a clean DOM so offsets are exact; marks are unwrapped first (our own mutations).
     removeAllHighlights(doc);
     const blocks = extractBlocks(findArticleRoot(doc), {
       skip: (el) => el.tagName.toLowerCase() === CARD_TAG,
     });
     const signature = blocks.map((b) => b.text).join('\u0000');
-    const { matches } = matcher.matchDocument(blocks, { title: doc.title });
     await yieldToPage();
-    if (ctx.isInvalid) return;
+    const result = await runInSlices(
+      matcher.matchDocumentInSteps(blocks, { title: doc.title }),
+      () => ctx.isValid,
+    );
+    if (!result || ctx.isInvalid) return;
+    // The page may have changed while we matched in slices; then the offsets are stale: start over.
+    if (!blocks.every((b) => b.element.isConnected)) return scheduleScan(0);
+    const { matches } = result;
     closeCard();
     labeled = [];
     lastSignature = signature;
     status = 'labeled';
     ensureStyles();
-    let applied = 0;
+    let sliceStart = performance.now();
     for (const match of matches) {
       const hits = visibleHits(match.hits, match.text, settings);
       if (hits.length === 0) continue;
@@ -189,9 +200,10 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
           })),
         },
       });
-      if (++applied % HIGHLIGHTS_PER_SLICE === 0) {
+      if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
         if (ctx.isInvalid) return;
+        sliceStart = performance.now();
       }
     }
     if (labeled.length > 0) watchExtensionValidity();
@@ -308,17 +320,15 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
 
   // --- Popup requests -----------------------------------------------------------------------------------
 
-  const removeFindingsListener = popupToContent.onMessage('getFindings', (): PageFindings => {
-    const pack = db?.pack ?? loadBundledPack();
-    return {
+  const removeFindingsListener = popupToContent.onMessage(
+    'getFindings',
+    (): PageFindings => ({
       url: location.href,
       title: doc.title,
       status,
       findings: labeled.map((l) => l.finding),
-      packVersion: pack.version,
-      packAsOf: pack.asOf,
-    };
-  });
+    }),
+  );
   const removeFocusListener = popupToContent.onMessage('focusHighlight', ({ data: id }) => {
     const item = labeled.find((l) => l.handle.id === id);
     const first = item?.handle.elements[0];

@@ -43,16 +43,6 @@ export interface ExtractOptions {
   skip?: (el: Element) => boolean;
 }
 
-/** Company name (Latin and Chinese) and the V4 model names; the gate must be one cheap regex test. */
-const DEEPSEEK_MENTION = /deep[ \u00a0]?seek|深度求索|\bv4[-\u2010\u2011 \u00a0]?(?:pro|flash)\b/i;
-
-export function pageMentionsDeepSeek(doc: Document): boolean {
-  if (DEEPSEEK_MENTION.test(doc.title)) return true;
-  // textContent, not innerText: innerText forces a style and layout pass on the whole page.
-  const bodyText = doc.body?.textContent;
-  return bodyText != null && DEEPSEEK_MENTION.test(bodyText);
-}
-
 const SKIPPED_TAGS = new Set([
   'script',
   'style',

@@ -67,6 +67,11 @@ interface CompiledClaim {
 export interface Matcher {
   /** `title` counts as a V4 mention too: a headline naming V4 makes the page a V4 article. */
   matchDocument(blocks: MatchInputBlock[], options?: { title?: string }): DocumentMatches;
+  /** The same, one step per block, for callers that must yield to the page between steps. */
+  matchDocumentInSteps(
+    blocks: MatchInputBlock[],
+    options?: { title?: string },
+  ): Generator<void, DocumentMatches>;
   claimCount: number;
 }
 
@@ -219,17 +224,25 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
     return { tokens, stemKeys, numbers: extractNumbers(normalized), normalized };
   }
 
-  function matchDocument(
+  function matchDocument(blocks: MatchInputBlock[], options: { title?: string } = {}): DocumentMatches {
+    const steps = matchDocumentInSteps(blocks, options);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /** The same work, pausable after every block so a caller can give the page its main thread back. */
+  function* matchDocumentInSteps(
     blocks: MatchInputBlock[],
     { title = '' }: { title?: string } = {},
-  ): DocumentMatches {
+  ): Generator<void, DocumentMatches> {
     const matches: SentenceMatch[] = [];
     const unmatchedV4Sentences: SentenceSpan[] = [];
     // Only pages about V4 are labeled. The V3 and company facts in the database are there to label the
     // comparisons V4 articles make; a V3-only or Kimi article gets nothing.
     if (!mentionsV4([title, ...blocks.map((b) => b.text)])) return { matches, unmatchedV4Sentences };
     let context: Subject | null = null;
-    blocks.forEach((block, blockIndex) => {
+    for (const [blockIndex, block] of blocks.entries()) {
       const headerSubjects = block.columnHeader ? detectSubjects(normalize(block.columnHeader).text) : null;
       for (const { start, end } of segmentSentences(block.text, block.breaks)) {
         const text = block.text.slice(start, end);
@@ -260,9 +273,10 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
           unmatchedV4Sentences.push(span);
         }
       }
-    });
+      yield;
+    }
     return { matches, unmatchedV4Sentences };
   }
 
-  return { matchDocument, claimCount: compiled.length };
+  return { matchDocument, matchDocumentInSteps, claimCount: compiled.length };
 }
