@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { TierSchema } from './tier-schema';
+import { TIER_IDS } from './tiers';
 
 /**
  * The single definition of the claim pack. Types are inferred from it; nothing else restates its shape.
  * Validation runs at build time (scripts/claims-check.ts and the build hook), never on page load.
  */
 
-export const TIER_IDS = ['confirmed', 'reported', 'speculative', 'rumor', 'contradicted'] as const;
-export const TierSchema = z.enum(TIER_IDS);
-export type Tier = z.infer<typeof TierSchema>;
+export { TierSchema } from './tier-schema';
+export { TIER_IDS, TIER_SEVERITY, type Tier } from './tiers';
 
 /** A date as precise as the material allows: 2026, 2026-04 or 2026-04-24. */
 export const PartialDateSchema = z
@@ -147,12 +148,3 @@ export const ClaimPackSchema = PackMetaSchema.extend({
   claims: z.array(ClaimSchema),
 });
 export type ClaimPack = z.infer<typeof ClaimPackSchema>;
-
-/** Severity order for display when one sentence states claims of several tiers. */
-export const TIER_SEVERITY: Record<Tier, number> = {
-  contradicted: 4,
-  rumor: 3,
-  speculative: 2,
-  reported: 1,
-  confirmed: 0,
-};

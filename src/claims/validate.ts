@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ClaimPack, ClaimPackSchema, TIER_SEVERITY } from './schema';
+import { type ClaimPack, ClaimPackSchema } from './schema';
 
 /** One problem in a claim pack, precise enough to fix without searching: which entry, which field, what. */
 export interface PackProblem {
@@ -96,12 +96,4 @@ export function validatePack(raw: unknown): PackResult {
 
 export function formatProblems(problems: PackProblem[]): string {
   return problems.map((p) => `  ${p.entry} › ${p.field}: ${p.message}`).join('\n');
-}
-
-/** The most serious tier among several; used when one sentence states more than one claim. */
-export function mostSeriousTier<T extends { tier: keyof typeof TIER_SEVERITY }>(items: T[]): T | undefined {
-  return items.reduce<T | undefined>(
-    (worst, item) => (!worst || TIER_SEVERITY[item.tier] > TIER_SEVERITY[worst.tier] ? item : worst),
-    undefined,
-  );
 }

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from '#imports';
 import { loadBundledPack } from '../claims/bundled';
 import type { Claim, ClaimPack, Source } from '../claims/schema';
-import { mostSeriousTier } from '../claims/validate';
+import { mostSeriousTier } from '../claims/tiers';
 import {
   type HighlightHandle,
   highlightRange,

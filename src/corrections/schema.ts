@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { TIER_IDS, TierSchema } from '../claims/schema';
+import { TierSchema } from '../claims/tier-schema';
+import { TIER_IDS } from '../claims/tiers';
 import { TIER_STYLES } from '../ui/tiers';
 
 /**

@@ -1,4 +1,4 @@
-import { TIER_IDS } from '../claims/schema';
+import { TIER_IDS } from '../claims/tiers';
 import { TIER_STYLES } from '../ui/tiers';
 
 export const STYLE_ELEMENT_ID = 'claim-lens-mark-styles';

@@ -1,4 +1,4 @@
-import { TIER_IDS, type Tier } from '../claims/schema';
+import { TIER_IDS, type Tier } from '../claims/tiers';
 import type { Finding } from '../messaging';
 
 /** One claim found on the page, as the popup lists it: a sentence stating several claims gives several. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { TIER_IDS, TierSchema } from '../claims/schema';
+import { TierSchema } from '../claims/tier-schema';
+import { TIER_IDS } from '../claims/tiers';
 import { DEFAULT_MIN_STRENGTH } from '../match/strength';
 
 /** The settings' shape, apart from their storage so Node scripts and export files can use it. */

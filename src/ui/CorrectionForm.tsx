@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Claim, TIER_IDS, type Tier } from '../claims/schema';
+import type { Claim } from '../claims/schema';
+import { TIER_IDS, type Tier } from '../claims/tiers';
 import {
   type Correction,
   type CorrectionDraft,

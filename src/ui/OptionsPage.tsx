@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { storage } from '#imports';
 import { loadBundledPack } from '../claims/bundled';
-import { TIER_IDS, type Tier } from '../claims/schema';
+import { TIER_IDS, type Tier } from '../claims/tiers';
 import {
   buildExportFile,
   type EntryProblem,
