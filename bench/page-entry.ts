@@ -4,13 +4,12 @@
  * The drivers call the modules in the order src/content/claim-lens.ts scan() does.
  */
 import type { ClaimPack } from '../src/claims/schema';
+import { runInSlices, SLICE_MS, yieldToPage } from '../src/content/schedule';
 import { highlightRange, removeAllHighlights } from '../src/highlight/highlighter';
 import { extractBlocks, findArticleRoot } from '../src/match/extract';
 import { pageMentionsDeepSeek } from '../src/match/gate';
 import { compileMatcher, type Matcher } from '../src/match/matcher';
-
-/** Mirrors HIGHLIGHTS_PER_SLICE in src/content/claim-lens.ts: highlights applied before yielding. */
-const HIGHLIGHTS_PER_SLICE = 25;
+import { warmUpSegmenter } from '../src/match/segment';
 
 const now = () => performance.now();
 
@@ -39,13 +38,19 @@ export interface StageTimes {
   gate: number;
   parse: number;
   compile: number;
+  /** warmUpSegmenter(): the first Intl.Segmenter of the page, a slice of its own in scan(). */
+  segmenter: number;
   extract: number;
+  /** Sum of the matchDocumentInSteps slices run by runInSlices. */
   match: number;
   highlight: number;
   remove: number;
-  /** Longest synchronous run: gate → match is one task in scan(); highlights then go in slices. */
-  longestChunk: number;
-  highlightSlices: number[];
+  /** Every synchronous run of our work between two yields, in order (the tasks scan() makes). */
+  chunks: number[];
+  matchSlices: number;
+  highlightSlices: number;
+  /** From the first call to the last mark, including the time other tasks ran between our slices. */
+  wallMs: number;
 }
 
 export interface PipelineResult {
@@ -63,40 +68,94 @@ export interface PipelineResult {
 let cachedMatcher: { json: string; matcher: Matcher; tiers: Map<string, string> } | undefined;
 
 /**
- * One scan as the content script does it: gate, JSON.parse of the bundled pack, compileMatcher, clean-up of
- * old marks, findArticleRoot + extractBlocks (+ the re-scan signature), matchDocument; then every match
- * highlighted in slices; then every highlight removed (what a re-scan or settings change does).
+ * Slices of runInSlices(steps): a slice runs from a resume (the start, or a `stillWanted` call right after a
+ * yield) to the end of the last step before the next resume.
+ */
+async function matchInSlices(matcher: Matcher, blocks: Parameters<Matcher['matchDocument']>[0]) {
+  const stepEnds: number[] = [];
+  const resumes: number[] = [now()];
+  function* timed() {
+    const steps = matcher.matchDocumentInSteps(blocks, { title: document.title });
+    for (;;) {
+      const step = steps.next();
+      stepEnds.push(now());
+      if (step.done) return step.value;
+      yield;
+    }
+  }
+  const result = await runInSlices(timed(), () => {
+    resumes.push(now());
+    return true;
+  });
+  const slices = resumes.map((resume, i) => {
+    const next = resumes[i + 1] ?? Number.POSITIVE_INFINITY;
+    const lastEnd = stepEnds.filter((t) => t >= resume && t < next).at(-1) ?? resume;
+    return lastEnd - resume;
+  });
+  return { result: result!, slices };
+}
+
+/**
+ * One scan in the order and slices of src/content/claim-lens.ts scan(): gate; database (JSON.parse of the
+ * bundled pack + compileMatcher); warmUpSegmenter; clean-up of old marks + findArticleRoot + extractBlocks
+ * (+ the re-scan signature); matchDocumentInSteps through runInSlices; highlights in SLICE_MS slices; and then
+ * every highlight removed (what a re-scan or a settings change does). Yields between stages as scan() does.
  * With `reuseMatcher`, parse and compile are skipped after the first call (they happen once per page).
  */
-function pipeline(packJson: string, reuseMatcher: boolean): PipelineResult {
+async function pipeline(packJson: string, reuseMatcher: boolean): Promise<PipelineResult> {
+  const chunks: number[] = [];
   const t0 = now();
   const mentions = pageMentionsDeepSeek(document);
-  const t1 = now();
+  const gate = now() - t0;
+  chunks.push(gate);
+
   let parse = 0;
   let compile = 0;
   if (!reuseMatcher || cachedMatcher?.json !== packJson) {
+    const t1 = now();
     const pack = JSON.parse(packJson) as ClaimPack;
     const t2 = now();
     const matcher = compileMatcher(pack);
     compile = now() - t2;
     parse = t2 - t1;
     cachedMatcher = { json: packJson, matcher, tiers: new Map(pack.claims.map((c) => [c.id, c.tier])) };
+    chunks.push(parse + compile);
   }
   const { matcher, tiers } = cachedMatcher!;
+  await yieldToPage();
+
   const t3 = now();
+  warmUpSegmenter();
+  const segmenter = now() - t3;
+  chunks.push(segmenter);
+  await yieldToPage();
+
+  const t4 = now();
   removeAllHighlights(document);
+  // The card host's tag (CARD_TAG in src/ui/card-host.tsx, not imported: it pulls in Preact and CSS).
   const blocks = extractBlocks(findArticleRoot(document), {
     skip: (el) => el.tagName.toLowerCase() === 'claim-lens-card',
   });
   const signature = blocks.map((b) => b.text).join('\u0000');
-  const t4 = now();
-  const { matches } = matcher.matchDocument(blocks, { title: document.title });
-  const t5 = now();
+  const extract = now() - t4;
+  chunks.push(extract);
+  await yieldToPage();
 
-  const highlightSlices: number[] = [];
-  let sliceStart = now();
+  const { result, slices } = await matchInSlices(matcher, blocks);
+  chunks.push(...slices);
+  const { matches } = result;
+
   let highlights = 0;
   let hits = 0;
+  let highlight = 0;
+  let highlightSlices = 0;
+  let sliceStart = now();
+  const closeSlice = () => {
+    const ms = now() - sliceStart;
+    highlight += ms;
+    chunks.push(ms);
+    highlightSlices++;
+  };
   for (const match of matches) {
     hits += match.hits.length;
     const best = match.hits[0]!;
@@ -111,31 +170,35 @@ function pipeline(packJson: string, reuseMatcher: boolean): PipelineResult {
       },
       `cl-${highlights + 1}`,
     );
-    if (!handle) continue;
-    if (++highlights % HIGHLIGHTS_PER_SLICE === 0) {
-      const end = now();
-      highlightSlices.push(end - sliceStart);
-      sliceStart = end;
+    if (handle) highlights++;
+    if (now() - sliceStart > SLICE_MS) {
+      closeSlice();
+      await yieldToPage();
+      sliceStart = now();
     }
   }
-  const t6 = now();
-  if (highlights % HIGHLIGHTS_PER_SLICE !== 0 || highlights === 0) highlightSlices.push(t6 - sliceStart);
+  closeSlice();
+  const wallMs = now() - t0;
   const marks = document.querySelectorAll('claim-lens-mark').length;
+
   const t7 = now();
   removeAllHighlights(document);
-  const t8 = now();
-  const firstTask = t5 - t0;
+  const remove = now() - t7;
+  chunks.push(remove);
   return {
     times: {
-      gate: t1 - t0,
+      gate,
       parse,
       compile,
-      extract: t4 - t3,
-      match: t5 - t4,
-      highlight: t6 - t5,
-      remove: t8 - t7,
-      longestChunk: Math.max(firstTask, ...highlightSlices, t8 - t7),
+      segmenter,
+      extract,
+      match: slices.reduce((a, b) => a + b, 0),
+      highlight,
+      remove,
+      chunks,
+      matchSlices: slices.length,
       highlightSlices,
+      wallMs,
     },
     mentions,
     blocks: blocks.length,

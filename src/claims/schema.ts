@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { TierSchema } from './tier-schema';
-import { TIER_IDS } from './tiers';
 
 /**
  * The single definition of the claim pack. Types are inferred from it; nothing else restates its shape.
