@@ -8,6 +8,7 @@ import {
   realPack,
   SEED_PAGES,
   type SeedSentence,
+  seedNonClaims,
   seedSentences,
   squash,
 } from '../support/pages';
@@ -83,5 +84,27 @@ describe('hard negatives get no highlight', () => {
   it.each(NEGATIVE_PAGES)('%s', (file) => {
     const matches = matchPage(file);
     expect(matches.map((m) => `${m.text} → ${m.hits.map((h) => h.claimId)}`)).toEqual([]);
+  });
+});
+
+describe('sentences in the seeds that mention DeepSeek but state no claim', () => {
+  it('are (almost) never highlighted', () => {
+    const negatives = seedNonClaims();
+    let highlighted = 0;
+    const wrong: string[] = [];
+    for (const [seed, file] of Object.entries(SEED_PAGES)) {
+      const matches = matchPage(file);
+      for (const n of negatives.filter((x) => x.seed === seed)) {
+        const hit = matches.find((m) => squash(m.text) === squash(n.text));
+        if (hit) {
+          highlighted++;
+          wrong.push(`${file}: "${n.text.slice(0, 70)}" → ${hit.hits.map((h) => h.claimId)}`);
+        }
+      }
+    }
+    const rate = highlighted / negatives.length;
+    console.log(`[quality] in-seed negatives highlighted: ${highlighted}/${negatives.length}`);
+    if (wrong.length) console.log(`[quality] highlighted negatives:\n  ${wrong.join('\n  ')}`);
+    expect(rate).toBeLessThanOrEqual(0.05);
   });
 });
