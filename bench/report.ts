@@ -60,6 +60,7 @@ function ratio(value: number | undefined, budget: number | undefined): string {
   if (value === undefined || budget === undefined || Number.isNaN(value)) return '—';
   if (budget === 0) return value === 0 ? '0' : '∞';
   const r = value / budget;
+  if (r <= 0) return r.toFixed(2);
   return r < 0.01 ? r.toExponential(1) : r.toFixed(r < 1 ? 3 : 2);
 }
 

@@ -5,21 +5,22 @@ import type { Subject } from '../claims/schema';
  * 1 trillion parameters" is not the V4 rumor, and "V3 supported a 128K context" is a V3 claim.
  */
 
-// Most specific first; each pattern runs on normalized text (lowercase, dashes as "-").
+// Most specific first; each pattern runs on normalized text (lowercase, dashes as "-"). Global flags:
+// they are used with matchAll/replace, and built once rather than per sentence.
 const MODEL_PATTERNS: [Subject, RegExp][] = [
-  ['deepseek-v4.1-flash', /(?<![\p{L}\p{N}])v4\.1(?:[- ]?flash)?(?![\p{L}\p{N}])/u],
-  ['deepseek-v4-pro', /(?<![\p{L}\p{N}])v4[- ]?pro(?![\p{L}])/u],
-  ['deepseek-v4-flash', /(?<![\p{L}\p{N}])v4[- ]?flash(?![\p{L}])/u],
-  ['deepseek-v4', /(?<![\p{L}\p{N}])v4(?![\p{N}]|\.\d)/u],
-  ['deepseek-v3.2-exp', /(?<![\p{L}\p{N}])v3\.2[- ]?exp(?![\p{L}])/u],
-  ['deepseek-v3.2', /(?<![\p{L}\p{N}])v3\.2(?![\p{N}]|[- ]?exp)/u],
-  ['deepseek-v3.1', /(?<![\p{L}\p{N}])v3\.1(?![\p{N}])/u],
-  ['deepseek-v3', /(?<![\p{L}\p{N}])v3(?![\p{N}]|\.\d)/u],
-  ['deepseek-r1', /(?<![\p{L}\p{N}])r1(?![\p{N}])/u],
+  ['deepseek-v4.1-flash', /(?<![\p{L}\p{N}])v4\.1(?:[- ]?flash)?(?![\p{L}\p{N}])/gu],
+  ['deepseek-v4-pro', /(?<![\p{L}\p{N}])v4[- ]?pro(?![\p{L}])/gu],
+  ['deepseek-v4-flash', /(?<![\p{L}\p{N}])v4[- ]?flash(?![\p{L}])/gu],
+  ['deepseek-v4', /(?<![\p{L}\p{N}])v4(?![\p{N}]|\.\d)/gu],
+  ['deepseek-v3.2-exp', /(?<![\p{L}\p{N}])v3\.2[- ]?exp(?![\p{L}])/gu],
+  ['deepseek-v3.2', /(?<![\p{L}\p{N}])v3\.2(?![\p{N}]|[- ]?exp)/gu],
+  ['deepseek-v3.1', /(?<![\p{L}\p{N}])v3\.1(?![\p{N}])/gu],
+  ['deepseek-v3', /(?<![\p{L}\p{N}])v3(?![\p{N}]|\.\d)/gu],
+  ['deepseek-r1', /(?<![\p{L}\p{N}])r1(?![\p{N}])/gu],
 ];
 
 const OTHER_MODELS =
-  /(?<![\p{L}])(kimi|moonshot|gpt|chatgpt|claude|gemini|llama|qwen|mistral|grok|mixtral|phi-\d|ernie|doubao|glm)(?![\p{L}])/u;
+  /(?<![\p{L}])(kimi|moonshot|gpt|chatgpt|claude|gemini|llama|qwen|mistral|grok|mixtral|phi-\d|ernie|doubao|glm)(?![\p{L}])/gu;
 
 const DEEPSEEK_NAME = /deep ?seek|深度求索/u;
 
@@ -47,8 +48,7 @@ function isComparison(normalized: string, at: number): boolean {
 export function detectSubjects(normalized: string): SentenceSubjects {
   const found: { subject: Subject; at: number; compared: boolean }[] = [];
   let rest = normalized;
-  for (const [subject, pattern] of MODEL_PATTERNS) {
-    const global = new RegExp(pattern.source, 'gu');
+  for (const [subject, global] of MODEL_PATTERNS) {
     let first: { at: number; compared: boolean } | undefined;
     for (const m of rest.matchAll(global)) {
       const compared = isComparison(normalized, m.index);
@@ -63,7 +63,7 @@ export function detectSubjects(normalized: string): SentenceSubjects {
   }
   found.sort((a, b) => a.at - b.at);
   let other = -1;
-  for (const m of normalized.matchAll(new RegExp(OTHER_MODELS.source, 'gu'))) {
+  for (const m of normalized.matchAll(OTHER_MODELS)) {
     if (!isComparison(normalized, m.index)) {
       other = m.index;
       break;
