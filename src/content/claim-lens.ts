@@ -150,12 +150,15 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
     warmUpSegmenter();
     await yieldToPage();
     if (ctx.isInvalid) return;
+    const readArticle = () =>
+      extractBlocks(findArticleRoot(doc), { skip: (el) => el.tagName.toLowerCase() === CARD_TAG });
+    // Marks do not change the text, so if the article reads the same as at the last scan, the mutation was
+    // elsewhere (ads, timestamps, our own card): keep the highlights and the reader's open card.
+    if (labeled.length > 0 && textSignature(readArticle()) === lastSignature) return;
     // Re-extract from a clean DOM so offsets are exact; marks are unwrapped first (our own mutations).
     removeAllHighlights(doc);
-    const blocks = extractBlocks(findArticleRoot(doc), {
-      skip: (el) => el.tagName.toLowerCase() === CARD_TAG,
-    });
-    const signature = blocks.map((b) => b.text).join('\u0000');
+    const blocks = readArticle();
+    const signature = textSignature(blocks);
     await yieldToPage();
     const result = await runInSlices(
       matcher.matchDocumentInSteps(blocks, { title: doc.title }),
@@ -366,7 +369,12 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
     runScan();
   });
   // A re-scan rebuilds every highlight without the dismissed ones; no clearing first, so nothing flickers.
-  const unwatchDismissals = hooks.watchDismissals?.(runScan);
+  /** Settings or dismissals changed: the same text must be labeled anew. */
+  const relabel = () => {
+    lastSignature = '';
+    runScan();
+  };
+  const unwatchDismissals = hooks.watchDismissals?.(relabel);
 
   // Back/forward cache: the page comes back without running us again, but the background cleared the
   // badge when the navigation started.
@@ -399,11 +407,8 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
   });
 
   runScan();
+}
 
-  return {
-    /** For tests and the popup: whether the last scan's text is still what the page shows. */
-    get signature() {
-      return lastSignature;
-    },
-  };
+function textSignature(blocks: { text: string }[]): string {
+  return blocks.map((b) => b.text).join('\u0000');
 }
