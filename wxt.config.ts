@@ -23,7 +23,11 @@ export default defineConfig({
     // The labeler is imported by the content script's gate only on pages that mention DeepSeek; a dynamic
     // import from a content script needs the file to be web-accessible.
     web_accessible_resources: [
-      { resources: ['claim-lens-labeler.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+      {
+        resources: ['claim-lens-labeler.js', 'claim-lens-storage.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        use_dynamic_url: true,
+      },
     ],
     ...(browser === 'firefox'
       ? {

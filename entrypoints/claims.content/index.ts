@@ -1,11 +1,14 @@
 import { browser, defineContentScript } from '#imports';
+import type { StartLabeling } from '@/src/content/gate';
 import { startGate } from '@/src/content/gate';
-import { importLabeling, LABELING_MODULE_FILE } from '@/src/content/labeling-module';
+import { importModule, LABELER_MODULE } from '@/src/content/labeling-module';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startGate(ctx, () => importLabeling(browser.runtime.getURL(`/${LABELING_MODULE_FILE}`)));
+    startGate(ctx, () =>
+      importModule<StartLabeling>(LABELER_MODULE, browser.runtime.getURL(`/${LABELER_MODULE.file}`)),
+    );
   },
 });

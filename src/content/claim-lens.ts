@@ -21,7 +21,8 @@ import {
   type PageStatus,
   popupToContent,
 } from '../messaging';
-import { labelingAllowed, type Settings, settingsItem } from '../settings/settings';
+import type { Settings } from '../settings/settings-schema';
+import { labelingAllowed } from '../settings/site-rules';
 import type { CardActions, CardEntry } from '../ui/ClaimCard';
 import { CARD_TAG, CardHost } from '../ui/card-host';
 import { describeMatch } from '../ui/match-strength';
@@ -55,13 +56,16 @@ export interface ClaimLensHooks {
   beforeLabeling?: () => Promise<void>;
   /** Calls back when what isDismissed answers has changed, so highlights go at once; returns the unsubscribe. */
   watchDismissals?: (onChange: () => void) => () => void;
+  /** The reader's settings, validated (a corrupt stored value falls back to defaults and is quarantined). */
+  readSettings: () => Promise<Settings>;
+  watchSettings: (onChange: (settings: Settings) => void) => () => void;
 }
 
 /**
  * The content script's whole behaviour. Pages that never mention DeepSeek cost one regex test over
  * textContent and a mutation observer that re-tests only when the page changes.
  */
-export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks = {}) {
+export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks) {
   const doc = document;
   let db: Database | undefined;
   let settings: Settings | undefined;
@@ -134,7 +138,7 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
       }
       return;
     }
-    settings ??= (await settingsItem.read()).value;
+    settings ??= await hooks.readSettings();
     if (ctx.isInvalid) return;
     const allowed = labelingAllowed(settings, location.hostname);
     if (allowed !== 'yes') {
@@ -363,7 +367,7 @@ export function startClaimLens(ctx: ContentScriptContext, hooks: ClaimLensHooks 
     scheduleScan(0);
   });
 
-  const unwatchSettings = settingsItem.watch((next) => {
+  const unwatchSettings = hooks.watchSettings((next) => {
     settings = next;
     clearHighlights();
     runScan();

@@ -1,4 +1,4 @@
-import { loadBundledPack } from '../claims/bundled';
+import type { ClaimPack } from '../claims/schema';
 import { draftForClaim } from '../corrections/store';
 import { DismissalIndex, dismiss, dismissalsItem } from '../dismissals/dismissals';
 import { contentToBackground } from '../messaging';
@@ -9,14 +9,15 @@ import type { ClaimLensHooks } from './claim-lens';
  * list. Dismissals are read only when a page mentions DeepSeek (beforeLabeling), then kept in memory and
  * updated from storage, so a dismissal made in the popup or another tab applies here at once.
  */
-export function correctionHooks(): Required<
-  Pick<ClaimLensHooks, 'cardActions' | 'isDismissed' | 'beforeLabeling' | 'watchDismissals'>
-> {
+export function correctionHooks(
+  /** The labeler's pack; passed in so this storage module does not bundle a second copy of it. */
+  getPack: () => Pick<ClaimPack, 'version' | 'claims'>,
+): Required<Pick<ClaimLensHooks, 'cardActions' | 'isDismissed' | 'beforeLabeling' | 'watchDismissals'>> {
   const index = new DismissalIndex();
   let loaded: Promise<void> | undefined;
 
   function claimFields(claimId: string, sentence: string) {
-    const pack = loadBundledPack();
+    const pack = getPack();
     return {
       claimId,
       currentTier: pack.claims.find((c) => c.id === claimId)?.tier,

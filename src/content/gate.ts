@@ -5,7 +5,7 @@ import { popupToContent } from '../messaging';
 /** How long the page must be quiet before new content is checked again. */
 const RECHECK_DEBOUNCE_MS = 500;
 
-export type StartLabeling = (ctx: ContentScriptContext) => void;
+export type StartLabeling = (ctx: ContentScriptContext) => void | Promise<void>;
 
 /**
  * What runs on every page: one regex test over textContent and, while it fails, a mutation observer that
@@ -35,9 +35,7 @@ export function startGate(ctx: ContentScriptContext, loadLabeling: () => Promise
     // The labeler registers its own answer; one listener per message type.
     stopAnswering();
     loadLabeling()
-      .then((start) => {
-        if (ctx.isValid) start(ctx);
-      })
+      .then((start) => (ctx.isValid ? start(ctx) : undefined))
       .catch((error: unknown) => console.warn('[Claim Lens] could not load the labeler:', error));
   };
 

@@ -23,10 +23,3 @@ export const SettingsSchema = z.strictObject({
     .default(''),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-
-/** Whether this page should be labeled under these settings. */
-export function labelingAllowed(settings: Settings, hostname: string): 'yes' | 'paused' | 'site-disabled' {
-  if (settings.sites[hostname] === 'never') return 'site-disabled';
-  if (settings.paused && settings.sites[hostname] !== 'always') return 'paused';
-  return 'yes';
-}

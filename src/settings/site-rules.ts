@@ -1,3 +1,5 @@
+import type { Settings } from './settings-schema';
+
 /** "news.example.com" from what a reader may type or paste: a hostname or a whole URL. */
 export function normalizeHost(input: string): string | undefined {
   const text = input.trim().toLowerCase();
@@ -12,4 +14,11 @@ export function normalizeHost(input: string): string | undefined {
   }
   host = host.replace(/[/:?#].*$/, '');
   return /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host) ? host : undefined;
+}
+
+/** Whether this page should be labeled under these settings. */
+export function labelingAllowed(settings: Settings, hostname: string): 'yes' | 'paused' | 'site-disabled' {
+  if (settings.sites[hostname] === 'never') return 'site-disabled';
+  if (settings.paused && settings.sites[hostname] !== 'always') return 'paused';
+  return 'yes';
 }

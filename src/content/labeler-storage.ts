@@ -1,0 +1,13 @@
+import type { ClaimPack } from '../claims/schema';
+import { settingsItem } from '../settings/settings';
+import type { ClaimLensHooks } from './claim-lens';
+import { correctionHooks } from './correction-hooks';
+
+/** Everything the labeler reads or writes in extension storage, all of it validated with zod. */
+export function labelerStorage(getPack: () => Pick<ClaimPack, 'version' | 'claims'>): ClaimLensHooks {
+  return {
+    ...correctionHooks(getPack),
+    readSettings: async () => (await settingsItem.read()).value,
+    watchSettings: (onChange) => settingsItem.watch(onChange),
+  };
+}
