@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { TierSchema } from '../claims/tier-schema';
 import { TIER_IDS } from '../claims/tiers';
-import { TIER_STYLES } from '../ui/tiers';
 
 /**
  * A reader's correction, the one definition every part uses: the popup form, storage, the export file,
@@ -279,8 +278,6 @@ export function newDraft(
     pageTitle: fields.pageTitle.slice(0, TITLE_MAX),
   };
 }
-
-export const tierLabel = (tier: (typeof TIER_IDS)[number]) => TIER_STYLES[tier].label;
 
 export function reasonLabel(kind: CorrectionKind, tag: string): string {
   return (REASON_TAGS[kind] as Record<string, string>)[tag] ?? tag;
