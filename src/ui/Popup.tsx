@@ -170,32 +170,26 @@ export function Popup({ tabIdParam, draftParam }: { tabIdParam: string | null; d
     setView({ kind: 'form', draftId: draft.id });
   }
 
+  /** What every correction about a found claim is pre-filled with. */
+  const claimFields = (found: FoundClaim, on: PageFindings) => ({
+    claimId: found.claimId,
+    currentTier: found.tier,
+    sentence: found.text,
+    pageUrl: on.url,
+    pageTitle: on.title,
+    packVersion: pack.version,
+  });
+
   async function suggestCorrection(found: FoundClaim) {
     if (!page) return;
-    const draft = await draftForClaim({
-      kind: 'wrong-tier',
-      claimId: found.claimId,
-      currentTier: found.tier,
-      sentence: found.text,
-      pageUrl: page.url,
-      pageTitle: page.title,
-      packVersion: pack.version,
-    });
+    const draft = await draftForClaim({ kind: 'wrong-tier', ...claimFields(found, page) });
     setView({ kind: 'form', draftId: draft.id });
   }
 
   async function notThisClaim(found: FoundClaim) {
     if (!page) return;
     await dismiss({ pageUrl: page.url, claimId: found.claimId, sentence: found.text });
-    await draftForClaim({
-      kind: 'wrong-match',
-      claimId: found.claimId,
-      currentTier: found.tier,
-      sentence: found.text,
-      pageUrl: page.url,
-      pageTitle: page.title,
-      packVersion: pack.version,
-    });
+    await draftForClaim({ kind: 'wrong-match', ...claimFields(found, page) });
     setNotice('Hidden on this page. You can tell us why under “Unfinished corrections”, or show it again.');
   }
 
