@@ -7,7 +7,7 @@ export default defineConfig({
   // WxtVitest does not copy wxt.config's vite plugins, so Preact is added here too.
   plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), claimPackPlugin(), WxtVitest()],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/meta/**/*.test.ts'],
     environment: 'happy-dom',
   },
 });

@@ -3,13 +3,14 @@
  * timed drivers for them on window.__clBench; it holds no matching or highlighting logic of its own.
  * The drivers call the modules in the order src/content/claim-lens.ts scan() does.
  */
-import type { ClaimPack } from '../src/claims/schema';
-import { runInSlices, SLICE_MS, yieldToPage } from '../src/content/schedule';
-import { highlightRange, removeAllHighlights } from '../src/highlight/highlighter';
-import { extractBlocks, findArticleRoot } from '../src/match/extract';
-import { pageMentionsDeepSeek } from '../src/match/gate';
-import { compileMatcher, type Matcher } from '../src/match/matcher';
-import { warmUpSegmenter } from '../src/match/segment';
+
+import { compileMatcher, type Matcher } from '../src/core/match/matcher';
+import { warmUpSegmenter } from '../src/core/match/segment';
+import type { ClaimPack } from '../src/core/pack/schema';
+import { extractBlocks, findArticleRoot } from '../src/page/extract';
+import { highlightRange, removeAllHighlights } from '../src/page/highlighter';
+import { pageMentionsDeepSeek } from '../src/page/mentions';
+import { runInSlices, SLICE_MS, yieldToPage } from '../src/page/schedule';
 
 const now = () => performance.now();
 

@@ -28,7 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_BASE_ARGS, chromiumVersion, findChromium } from '../scripts/lib/chromium';
-import type { ClaimPack } from '../src/claims/schema';
+import type { ClaimPack } from '../src/core/pack/schema';
 import type { ClaimLensBench, GateResult, PipelineResult, ScalingResult, StageTimes } from './page-entry';
 import { type Line, line, type Machine, markdown, median, percentile, type Report } from './report';
 import { type BasePack, loadBasePack, scalePack, writePackDir } from './synthetic-pack';
@@ -582,8 +582,8 @@ async function bundleSchemaModules(): Promise<string> {
   const result = await build({
     stdin: {
       contents: [
-        "import * as claims from '../src/claims/schema';",
-        "import * as settings from '../src/settings/settings-schema';",
+        "import * as claims from '../src/core/pack/schema';",
+        "import * as settings from '../src/core/settings/schema';",
         '(globalThis as unknown as { __keep: unknown }).__keep = [claims, settings];',
       ].join('\n'),
       resolveDir: resolve(ROOT, 'bench'),
@@ -967,7 +967,7 @@ async function main(): Promise<void> {
     line({
       id: id(),
       section: 'why',
-      label: `top-level evaluation of zod + src/claims/schema.ts + src/settings/settings-schema.ts in a fresh page (${attribution.schemaBundleKB.toFixed(0)} KB minified; whichever bundle imports them runs this before anything else)`,
+      label: `top-level evaluation of zod + src/core/pack/schema.ts + src/core/settings/schema.ts in a fresh page (${attribution.schemaBundleKB.toFixed(0)} KB minified; whichever bundle imports them runs this before anything else)`,
       unit: 'ms',
       samples: attribution.schemaEvalMs,
       noP95: true,

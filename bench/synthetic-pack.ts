@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { readPackFiles } from '../src/claims/load-node';
-import type { Claim, ClaimPack, ClaimPackSchema, ExpectedNumber } from '../src/claims/schema';
-import { formatProblems, validatePack } from '../src/claims/validate';
+import { readPackFiles } from '../src/build/load-node';
+import type { Claim, ClaimPack, ClaimPackSchema, ExpectedNumber } from '../src/core/pack/schema';
+import { formatProblems, validatePack } from '../src/core/pack/validate';
 
 /**
  * Claim packs for the benchmark: the real pack from data/ (validated exactly as the build does), a small

@@ -2,7 +2,7 @@ import { browser, defineBackground } from '#imports';
 import { clearBadge, updateBadge } from '@/src/background/badge';
 import { registerContextMenus, reportMissedClaim } from '@/src/background/context-menu';
 import { openCorrectionForm } from '@/src/background/correction-form';
-import { contentToBackground } from '@/src/messaging';
+import { contentToBackground } from '@/src/platform/protocol';
 
 export default defineBackground(() => {
   contentToBackground.onMessage('reportBadge', ({ data, sender }) => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { readPackFiles } from '../src/claims/load-node';
-import { type ClaimPack, SOURCE_KINDS, SUBJECTS, TIER_IDS } from '../src/claims/schema';
-import { formatProblems, validatePack } from '../src/claims/validate';
+import { readPackFiles } from '../src/build/load-node';
+import { type ClaimPack, SOURCE_KINDS, SUBJECTS, TIER_IDS } from '../src/core/pack/schema';
+import { formatProblems, validatePack } from '../src/core/pack/validate';
 
 /** `npm run claims:check`: validates data/ and prints what the pack holds. Exit 1 on any problem. */
 const quiet = process.argv.includes('--quiet');

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { readPackFiles } from '../src/claims/load-node';
-import type { ClaimPack } from '../src/claims/schema';
-import { validatePack } from '../src/claims/validate';
-import { parseExportFile } from '../src/corrections/export-file';
-import { formatReview } from '../src/corrections/review';
+import { readPackFiles } from '../src/build/load-node';
+import { parseExportFile } from '../src/core/corrections/export-file';
+import { formatReview } from '../src/core/corrections/review';
+import type { ClaimPack } from '../src/core/pack/schema';
+import { validatePack } from '../src/core/pack/validate';
 
 /**
  * `npm run corrections:review -- file.json`: validates a readers' export and prints, per claim, what

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { TIER_IDS } from '../src/claims/schema';
+import { TIER_IDS } from '../src/core/pack/schema';
 import { CHROMIUM_BASE_ARGS, chromiumVersion, findChromium } from './lib/chromium';
 
 /**

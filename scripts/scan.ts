@@ -1,9 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readPackFiles } from '../src/claims/load-node';
-import { formatProblems, validatePack } from '../src/claims/validate';
-import { compileMatcher } from '../src/match/matcher';
-import { classifyInput, htmlBlocks, type ScanReport, scanBlocks, textBlocks } from '../src/scan/scan';
+import { readPackFiles } from '../src/build/load-node';
+import {
+  classifyInput,
+  htmlBlocks,
+  type ScanReport,
+  scanBlocks,
+  textBlocks,
+} from '../src/content/scan-document';
+import { compileMatcher } from '../src/core/match/matcher';
+import { formatProblems, validatePack } from '../src/core/pack/validate';
 
 const USAGE = `Usage: npm run scan -- [--json] <file.html | file.txt | http(s) URL> [more inputs…]
 

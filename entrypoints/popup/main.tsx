@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { Popup } from '@/src/ui/Popup';
-import '@/src/ui/base.css';
-import '@/src/ui/popup.css';
+import { Popup } from '@/src/ui/popup/Popup';
+import '@/src/ui/shared/base.css';
+import '@/src/ui/popup/popup.css';
 
 // ?tabId= picks the tab the popup is about (tests, and the popup opened as a tab); ?draft= opens a draft.
 const params = new URLSearchParams(location.search);

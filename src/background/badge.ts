@@ -1,6 +1,6 @@
 import type { browser as browserApi } from '#imports';
-import type { BadgeState } from '../messaging';
-import { TIER_STYLES } from '../ui/tiers';
+import { TIER_STYLES } from '../core/tier-styles';
+import type { BadgeState } from '../platform/protocol';
 import { toolbarAction } from './toolbar-action';
 
 /** The toolbar badge: how many claims this tab states, coloured by the most serious tier found. */

@@ -1,8 +1,8 @@
 import type { Browser, browser as browserApi } from '#imports';
-import { loadBundledPack } from '../claims/bundled';
-import { newDraft } from '../corrections/schema';
-import { addDraft } from '../corrections/store';
-import { popupToContent } from '../messaging';
+import { newDraft } from '../core/corrections/schema';
+import { loadBundledPack } from '../core/pack/bundled';
+import { addDraft } from '../platform/corrections-store';
+import { popupToContent } from '../platform/protocol';
 import { openCorrectionForm } from './correction-form';
 
 export const REPORT_MISSED_CLAIM_MENU_ID = 'claim-lens-report-missed-claim';

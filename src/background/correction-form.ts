@@ -1,5 +1,5 @@
 import type { browser as browserApi } from '#imports';
-import { requestDraftOpen } from '../corrections/store';
+import { requestDraftOpen } from '../platform/corrections-store';
 import { toolbarAction } from './toolbar-action';
 
 export interface RequestingTab {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { readPackFiles } from '../claims/load-node';
-import { formatProblems, validatePack } from '../claims/validate';
+import { formatProblems, validatePack } from '../core/pack/validate';
+import { readPackFiles } from './load-node';
 
 const VIRTUAL_ID = 'virtual:claim-pack';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;

@@ -1,33 +1,33 @@
 import type { ContentScriptContext } from '#imports';
-import { loadBundledPack } from '../claims/bundled';
-import type { Claim, ClaimPack, Source } from '../claims/schema';
-import { mostSeriousTier } from '../claims/tiers';
+import { describeMatch } from '../core/match/describe-match';
+import { type ClaimHit, compileMatcher, type Matcher } from '../core/match/matcher';
+import { warmUpSegmenter } from '../core/match/segment';
+import { loadBundledPack } from '../core/pack/bundled';
+import type { Claim, ClaimPack, Source } from '../core/pack/schema';
+import type { Settings } from '../core/settings/schema';
+import { labelingAllowed } from '../core/settings/site-rules';
+import { TIER_STYLES } from '../core/tier-styles';
+import { mostSeriousTier } from '../core/tiers';
+import { extractBlocks, findArticleRoot } from '../page/extract';
 import {
   type HighlightHandle,
   highlightRange,
   isOwnMutation,
   MARK_TAG,
   removeAllHighlights,
-} from '../highlight/highlighter';
-import { markStylesheet, STYLE_ELEMENT_ID } from '../highlight/mark-styles';
-import { extractBlocks, findArticleRoot } from '../match/extract';
-import { pageMentionsDeepSeek } from '../match/gate';
-import { type ClaimHit, compileMatcher, type Matcher } from '../match/matcher';
-import { warmUpSegmenter } from '../match/segment';
+} from '../page/highlighter';
+import { markStylesheet, STYLE_ELEMENT_ID } from '../page/mark-styles';
+import { pageMentionsDeepSeek } from '../page/mentions';
+import { runInSlices, SLICE_MS, yieldToPage } from '../page/schedule';
 import {
   contentToBackground,
   type Finding,
   type PageFindings,
   type PageStatus,
   popupToContent,
-} from '../messaging';
-import type { Settings } from '../settings/settings-schema';
-import { labelingAllowed } from '../settings/site-rules';
-import type { CardActions, CardEntry } from '../ui/ClaimCard';
-import { CARD_TAG, CardHost } from '../ui/card-host';
-import { describeMatch } from '../ui/match-strength';
-import { TIER_STYLES } from '../ui/tiers';
-import { runInSlices, SLICE_MS, yieldToPage } from './schedule';
+} from '../platform/protocol';
+import type { CardActions, CardEntry } from '../ui/card/ClaimCard';
+import { CARD_TAG, CardHost } from '../ui/card/card-host';
 
 /** How long the page must be quiet before new content is scanned. */
 const MUTATION_DEBOUNCE_MS = 400;

@@ -1,7 +1,7 @@
-import type { ClaimPack } from '../claims/schema';
-import { draftForClaim } from '../corrections/store';
-import { DismissalIndex, dismiss, dismissalsItem } from '../dismissals/dismissals';
-import { contentToBackground } from '../messaging';
+import type { ClaimPack } from '../core/pack/schema';
+import { draftForClaim } from '../platform/corrections-store';
+import { DismissalIndex, dismiss, dismissalsItem } from '../platform/dismissals';
+import { contentToBackground } from '../platform/protocol';
 import type { ClaimLensHooks } from './claim-lens';
 
 /**

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from '#imports';
-import { pageMentionsDeepSeek } from '../match/gate';
-import { popupToContent } from '../messaging';
+import { pageMentionsDeepSeek } from '../page/mentions';
+import { popupToContent } from '../platform/protocol';
 
 /** How long the page must be quiet before new content is checked again. */
 const RECHECK_DEBOUNCE_MS = 500;

@@ -1,5 +1,5 @@
-import type { ClaimPack } from '../claims/schema';
-import { settingsItem } from '../settings/settings';
+import type { ClaimPack } from '../core/pack/schema';
+import { settingsItem } from '../platform/settings-item';
 import type { ClaimLensHooks } from './claim-lens';
 import { correctionHooks } from './correction-hooks';
 

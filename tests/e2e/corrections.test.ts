@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Correction, CorrectionDraft } from '../../src/corrections/schema';
-import { newDraft, validateDraft } from '../../src/corrections/schema';
+import type { Correction, CorrectionDraft } from '../../src/core/corrections/schema';
+import { newDraft, validateDraft } from '../../src/core/corrections/schema';
 import { realPack } from '../support/pages';
 import {
   openArticle,

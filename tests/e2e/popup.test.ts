@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { summarizeTiers } from '../../src/popup/summary';
+import { summarizeTiers } from '../../src/ui/popup/summary';
 import { realPack } from '../support/pages';
 import {
   openArticle,
@@ -153,7 +153,7 @@ describe('popup for an article tab', () => {
     const worst = highlights
       .flatMap((h) => h.claimIds.map(tierOf))
       .sort((a, b) => severity.indexOf(b) - severity.indexOf(a))[0]!;
-    const { TIER_STYLES } = await import('../../src/ui/tiers');
+    const { TIER_STYLES } = await import('../../src/core/tier-styles');
     const hex = TIER_STYLES[worst].color;
     const rgb = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
     expect((await badge()).color.slice(0, 3)).toEqual(rgb);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
-import { readPackFiles } from '../../src/claims/load-node';
-import type { ClaimPack } from '../../src/claims/schema';
-import { validatePack } from '../../src/claims/validate';
+import { readPackFiles } from '../../src/build/load-node';
+import type { ClaimPack } from '../../src/core/pack/schema';
+import { validatePack } from '../../src/core/pack/validate';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const PAGES_DIR = resolve(ROOT, 'tests/fixtures/pages');

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from '#imports';
 import { openCorrectionForm, popupUrl } from '../../src/background/correction-form';
-import { takeDraftOpenRequest } from '../../src/corrections/store';
+import { takeDraftOpenRequest } from '../../src/platform/corrections-store';
 
 type AnyBrowser = Parameters<typeof openCorrectionForm>[0];
 const browser = fakeBrowser as unknown as AnyBrowser;

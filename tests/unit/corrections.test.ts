@@ -5,9 +5,9 @@ import {
   mergeCorrections,
   parseExportFile,
   serializeExportFile,
-} from '../../src/corrections/export-file';
-import { issueTitle, MAX_ISSUE_URL_LENGTH, toGitHubIssueUrl } from '../../src/corrections/github-issue';
-import { formatReview } from '../../src/corrections/review';
+} from '../../src/core/corrections/export-file';
+import { issueTitle, MAX_ISSUE_URL_LENGTH, toGitHubIssueUrl } from '../../src/core/corrections/github-issue';
+import { formatReview } from '../../src/core/corrections/review';
 import {
   type Correction,
   type CorrectionDraft,
@@ -15,8 +15,8 @@ import {
   NOTE_MAX,
   newDraft,
   validateDraft,
-} from '../../src/corrections/schema';
-import { SettingsSchema } from '../../src/settings/settings-schema';
+} from '../../src/core/corrections/schema';
+import { SettingsSchema } from '../../src/core/settings/schema';
 
 const NOW = new Date('2026-05-01T10:00:00.000Z');
 

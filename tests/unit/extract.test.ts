@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { highlightRange, removeAllHighlights } from '../../src/highlight/highlighter';
-import { extractBlocks, findArticleRoot, isSkippedElement, type TextBlock } from '../../src/match/extract';
-import { pageMentionsDeepSeek } from '../../src/match/gate';
+import { extractBlocks, findArticleRoot, isSkippedElement, type TextBlock } from '../../src/page/extract';
+import { highlightRange, removeAllHighlights } from '../../src/page/highlighter';
+import { pageMentionsDeepSeek } from '../../src/page/mentions';
 
 const LONG = 'DeepSeek V4 is a mixture-of-experts model with a long context window. '.repeat(4);
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { extractBlocks, type TextBlock, type TextNodeSlice } from '../../src/page/extract';
 import {
   type HighlightHandle,
   highlightRange,
@@ -7,8 +8,7 @@ import {
   MARK_TAG,
   removeAllHighlights,
   removeHighlight,
-} from '../../src/highlight/highlighter';
-import { extractBlocks, type TextBlock, type TextNodeSlice } from '../../src/match/extract';
+} from '../../src/page/highlighter';
 
 const ATTRS = { 'data-claim-id': 'v4-params', 'data-claim-tier': 'confirmed', 'data-claim-ids': 'v4-params' };
 

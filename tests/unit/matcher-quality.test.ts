@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractBlocks, findArticleRoot } from '../../src/match/extract';
-import { compileMatcher, type SentenceMatch } from '../../src/match/matcher';
-import { DEFAULT_MIN_STRENGTH } from '../../src/match/strength';
+import { compileMatcher, type SentenceMatch } from '../../src/core/match/matcher';
+import { DEFAULT_MIN_STRENGTH } from '../../src/core/settings/strength';
+import { extractBlocks, findArticleRoot } from '../../src/page/extract';
 import {
   loadPage,
   NEGATIVE_PAGES,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { type Claim, ClaimSchema } from '../../src/claims/schema';
-import { compileMatcher } from '../../src/match/matcher';
+import { compileMatcher } from '../../src/core/match/matcher';
+import { type Claim, ClaimSchema } from '../../src/core/pack/schema';
 
 type ClaimInput = z.input<typeof ClaimSchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../src/match/normalize';
-import { extractNumbers, numberAgrees } from '../../src/match/numbers';
+import { normalize } from '../../src/core/match/normalize';
+import { extractNumbers, numberAgrees } from '../../src/core/match/numbers';
 
 const numbersIn = (text: string) =>
   extractNumbers(normalize(text).text).map(({ value, kind }) => ({ value, kind }));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validatePack } from '../../src/claims/validate';
+import { validatePack } from '../../src/core/pack/validate';
 import { ROOT, realPack, seedSentences } from '../support/pages';
 
 /** A minimal valid pack; each test breaks one thing and expects one precise problem. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { placeCard } from '../../src/ui/placement';
+import { placeCard } from '../../src/ui/card/placement';
 
 const viewport = { width: 1280, height: 800 };
 const card = { width: 380, height: 300 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/messaging';
-import { isRestrictedUrl, unavailableReason } from '../../src/popup/page-state';
-import { foundClaims, summarizeTiers } from '../../src/popup/summary';
+import type { Finding } from '../../src/platform/protocol';
+import { isRestrictedUrl, unavailableReason } from '../../src/ui/popup/page-state';
+import { foundClaims, summarizeTiers } from '../../src/ui/popup/summary';
 
 const finding = (id: string, tiers: Finding['claims'][number]['tier'][]): Finding => ({
   highlightId: id,

@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from 'zod';
 import { storage } from '#imports';
-import { parseExportFile, serializeExportFile } from '../../src/corrections/export-file';
-import { newDraft } from '../../src/corrections/schema';
+import { parseExportFile, serializeExportFile } from '../../src/core/corrections/export-file';
+import { newDraft } from '../../src/core/corrections/schema';
+import { normalizeHost } from '../../src/core/settings/site-rules';
 import {
   correctionsItem,
   draftForClaim,
@@ -11,12 +12,15 @@ import {
   exportCorrections,
   fileDraft,
   importCorrections,
-} from '../../src/corrections/store';
-import { DismissalIndex, dismiss, dismissalsItem, pageKey, undismiss } from '../../src/dismissals/dismissals';
-import { settingsItem } from '../../src/settings/settings';
-import { normalizeHost } from '../../src/settings/site-rules';
-import { defineValidatedItem, QUARANTINE_KEY, type QuarantinedValue } from '../../src/storage/validated-item';
-import { defineValidatedList } from '../../src/storage/validated-list';
+} from '../../src/platform/corrections-store';
+import { DismissalIndex, dismiss, dismissalsItem, pageKey, undismiss } from '../../src/platform/dismissals';
+import { settingsItem } from '../../src/platform/settings-item';
+import {
+  defineValidatedItem,
+  QUARANTINE_KEY,
+  type QuarantinedValue,
+} from '../../src/platform/storage/validated-item';
+import { defineValidatedList } from '../../src/platform/storage/validated-list';
 
 beforeEach(() => {
   fakeBrowser.reset();

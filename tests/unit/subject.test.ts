@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../src/match/normalize';
-import { detectSubjects, resolveSubjects, subjectCompatible } from '../../src/match/subject';
+import { normalize } from '../../src/core/match/normalize';
+import { detectSubjects, resolveSubjects, subjectCompatible } from '../../src/core/match/subject';
 
 const subjectsOf = (text: string, context: Parameters<typeof resolveSubjects>[1] = null) =>
   resolveSubjects(detectSubjects(normalize(text).text), context);

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { defineValidatedList } from './storage/validated-list';
+
+/**
+ * "Not this claim": the reader says a sentence on a page does not state a claim. It takes effect at once
+ * for this reader (the highlight goes) and is remembered per page, claim and sentence, so the same
+ * words elsewhere, or another claim on the same words, are still labeled.
+ */
+export const DismissalSchema = z.strictObject({
+  /** The page address without its #fragment: jumping to a heading is the same page. */
+  pageUrl: z.string().min(1).max(8000),
+  claimId: z.string().min(1).max(200),
+  /** The page's words, whitespace collapsed. */
+  sentence: z.string().min(1).max(6000),
+  at: z.string(),
+});
+export type Dismissal = z.infer<typeof DismissalSchema>;
+
+export const dismissalsItem = defineValidatedList({
+  key: 'local:dismissals',
+  entrySchema: DismissalSchema,
+  version: 1,
+  noun: 'hidden highlight',
+});
+
+export function pageKey(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+export const normalizeSentence = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+const keyOf = (pageUrl: string, claimId: string, sentence: string) =>
+  `${pageKey(pageUrl)}\u241f${claimId}\u241f${normalizeSentence(sentence)}`;
+
+export function isSameDismissal(
+  d: Pick<Dismissal, 'pageUrl' | 'claimId' | 'sentence'>,
+  other: typeof d,
+): boolean {
+  return keyOf(d.pageUrl, d.claimId, d.sentence) === keyOf(other.pageUrl, other.claimId, other.sentence);
+}
+
+/** A fast lookup for the content script, which asks once per highlighted sentence. */
+export class DismissalIndex {
+  private keys = new Set<string>();
+
+  constructor(dismissals: Dismissal[] = []) {
+    this.replace(dismissals);
+  }
+
+  replace(dismissals: Dismissal[]): void {
+    this.keys = new Set(dismissals.map((d) => keyOf(d.pageUrl, d.claimId, d.sentence)));
+  }
+
+  has(pageUrl: string, claimId: string, sentence: string): boolean {
+    return this.keys.size > 0 && this.keys.has(keyOf(pageUrl, claimId, sentence));
+  }
+}
+
+export function dismissalsFor(dismissals: Dismissal[], pageUrl: string): Dismissal[] {
+  const page = pageKey(pageUrl);
+  return dismissals.filter((d) => d.pageUrl === page);
+}
+
+export async function dismiss(entry: Omit<Dismissal, 'at'>, now = new Date()): Promise<void> {
+  const dismissal: Dismissal = {
+    pageUrl: pageKey(entry.pageUrl),
+    claimId: entry.claimId,
+    sentence: normalizeSentence(entry.sentence),
+    at: now.toISOString(),
+  };
+  await dismissalsItem.update((list) =>
+    list.some((d) => isSameDismissal(d, dismissal)) ? list : [...list, dismissal],
+  );
+}
+
+export async function undismiss(entry: Pick<Dismissal, 'pageUrl' | 'claimId' | 'sentence'>): Promise<void> {
+  await dismissalsItem.update((list) => list.filter((d) => !isSameDismissal(d, entry)));
+}
