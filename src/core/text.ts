@@ -1,0 +1,71 @@
+/**
+ * Small text helpers for reader-facing strings, on the platform's Intl APIs rather than hand-rolled rules.
+ * English only for now; the locale is one constant so a translation changes one line.
+ */
+const LOCALE = 'en';
+/** Day before month ("10 February 2026"): unambiguous to readers on both sides of the Atlantic. */
+const DATE_LOCALE = 'en-GB';
+
+/** Whitespace runs to single spaces, trimmed: how the page's words are compared and shown. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** At most `max` characters, cut at a word and ending in "…" when shortened. */
+export function truncate(text: string, max: number): string {
+  const flat = collapse(text);
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > max * 0.6 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
+}
+
+const pluralRules = new Intl.PluralRules(LOCALE);
+
+/** "1 claim", "3 claims": forms chosen by Intl.PluralRules, so other locales only add their forms. */
+export function plural(count: number, forms: { one: string; other: string }): string {
+  const form = pluralRules.select(count) === 'one' ? forms.one : forms.other;
+  return `${count} ${form}`;
+}
+
+/** The word alone (no number), for phrases like "was/were". */
+export function pluralWord(count: number, forms: { one: string; other: string }): string {
+  return pluralRules.select(count) === 'one' ? forms.one : forms.other;
+}
+
+const DATE_FORMATS = {
+  day: new Intl.DateTimeFormat(DATE_LOCALE, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
+  month: new Intl.DateTimeFormat(DATE_LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  year: new Intl.DateTimeFormat(DATE_LOCALE, { year: 'numeric', timeZone: 'UTC' }),
+};
+
+/**
+ * A partial ISO date as a reader reads it, no more precise than it is: "2026" → "2026",
+ * "2026-04" → "April 2026", "2026-04-24" → "24 April 2026". Anything else is returned unchanged.
+ */
+export function formatDate(partial: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(partial);
+  if (!m) return partial;
+  const [, y, mo, d] = m;
+  const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1));
+  if (Number.isNaN(date.getTime())) return partial;
+  if (d) return DATE_FORMATS.day.format(date);
+  if (mo) return DATE_FORMATS.month.format(date);
+  return DATE_FORMATS.year.format(date);
+}
+
+/** A timestamp's day as YYYY-MM-DD, in UTC (file names, stored dates). */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** "a, b and c" with Intl.ListFormat (British style, no serial comma, as the dates). */
+const listFormat = new Intl.ListFormat(DATE_LOCALE, { style: 'long', type: 'conjunction' });
+export function joinList(items: string[]): string {
+  return listFormat.format(items);
+}
