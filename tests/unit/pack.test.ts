@@ -17,7 +17,7 @@ function minimalPack() {
         title: 'DeepSeek-V4 model card',
         publisher: 'DeepSeek',
         date: '2026-04-24',
-        kind: 'primary',
+        kind: 'model-card',
         citedIn: 'v4-facts.md §2.1',
       },
     ],
@@ -26,7 +26,8 @@ function minimalPack() {
         id: 'v4-one-trillion',
         subject: 'deepseek-v4',
         topic: 'parameters',
-        statement: 'Leaks say DeepSeek V4 has about one trillion parameters.',
+        statement: 'DeepSeek V4 has about one trillion parameters.',
+        settles: 'The model card gives V4-Pro 1.6T and V4-Flash 284B; no V4 model has about 1T.',
         tier: 'contradicted',
         rationale: 'The model card gives 1.6T for V4-Pro and 284B for V4-Flash.',
         history: [
@@ -34,7 +35,7 @@ function minimalPack() {
           { tier: 'contradicted', since: '2026-04-24', note: 'Model card.' },
         ],
         origin: { claimant: 'unknown', date: 'unknown' },
-        evidence: ['model-card'],
+        evidence: { settles: ['model-card'], carries: [] as string[] },
         match: {
           all: [['parameter']],
           numbers: [{ value: 1e12, kind: 'count' }],
@@ -73,13 +74,13 @@ describe('validatePack', () => {
 
   it('rejects dangling references', () => {
     const problems = problemsOf((p) => {
-      p.claims[0]!.evidence.push('nowhere');
+      p.claims[0]!.evidence.settles.push('nowhere');
       (p.claims[0]!.related as { type: string; claimId: string }[]).push({
         type: 'contradicts',
         claimId: 'ghost',
       });
     });
-    expect(problems.map((x) => x.field)).toEqual(['evidence.1', 'related.0.claimId']);
+    expect(problems.map((x) => x.field)).toEqual(['evidence.settles.1', 'related.0.claimId']);
   });
 
   it('rejects a source without a date', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TierSchema } from '../tier-schema';
+import { SOURCE_KINDS } from './source-kinds';
 
 /**
  * The single definition of the claim pack. Types are inferred from it; nothing else restates its shape.
@@ -24,19 +25,27 @@ const SlugSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, single hyphens)');
 
-export const SOURCE_KINDS = ['primary', 'media', 'analysis', 'leak', 'social'] as const;
+export {
+  isPrimaryKind,
+  PRIMARY_SOURCE_KINDS,
+  SOURCE_KIND_LABELS,
+  SOURCE_KINDS,
+  type SourceKind,
+} from './source-kinds';
 export const SourceKindSchema = z.enum(SOURCE_KINDS);
 
 export const SourceSchema = z.strictObject({
   id: SlugSchema,
   title: z.string().min(3),
+  /** True when `title` is our description of the source, not its real headline (which we do not have). */
+  descriptive: z.boolean().optional(),
   publisher: z.string().min(2),
   /** When the source was published; partial dates allowed. A source without any date is invalid. */
   date: PartialDateSchema,
   kind: SourceKindSchema,
   /** Only where the material gives the actual address. */
   url: HttpUrlSchema.optional(),
-  /** Where in the shared research this source is described (e.g. "v4-facts.md §2.1"), for reviewers. */
+  /** Where in the shared research this source is described (e.g. "v4-facts.md §2.1"). Reviewers only: never shown to readers. */
   citedIn: z.string().min(3),
 });
 export type Source = z.infer<typeof SourceSchema>;
@@ -66,6 +75,8 @@ export const TierStepSchema = z.strictObject({
   since: PartialDateSchema,
   /** What moved it, in one sentence ("the model card gave 1.6T / 49B"). */
   note: z.string().min(3),
+  /** True when the date or a figure in the note is worked out (a passed window, a ratio), not stated by a source. */
+  computed: z.boolean().optional(),
 });
 export type TierStep = z.infer<typeof TierStepSchema>;
 
@@ -112,8 +123,10 @@ export const ClaimSchema = z.strictObject({
   subject: SubjectSchema,
   /** Topic for summaries and grouping: parameters, context, engram, pricing, release... */
   topic: SlugSchema,
-  /** The claim stated once, plainly and neutrally: who claims what about which model. */
+  /** The claim itself, stated once, plainly and neutrally ("V4 has about 1T parameters"); never reported speech. */
   statement: z.string().min(10),
+  /** One sentence a reader takes in at a glance: what settles the claim, with the official figure if there is one. */
+  settles: z.string().min(10),
   tier: TierSchema,
   /** Why it has that tier, with the evidence it rests on; one or two sentences. */
   rationale: z.string().min(10),
@@ -126,8 +139,14 @@ export const ClaimSchema = z.strictObject({
     /** The source where it first appears, if the material names it. */
     sourceId: SlugSchema.optional(),
   }),
-  /** Sources that repeat, support or settle the claim. */
-  evidence: z.array(SlugSchema).default([]),
+  evidence: z
+    .strictObject({
+      /** Sources that settle the tier, primary first. Never an article that carries the claim. */
+      settles: z.array(SlugSchema).default([]),
+      /** Articles that carry or repeat the claim; what the claim was found in, not proof of it. */
+      carries: z.array(SlugSchema).default([]),
+    })
+    .default({ settles: [], carries: [] }),
   seeds: z.array(SeedQuoteSchema).default([]),
   match: MatchSpecSchema,
   related: z.array(z.strictObject({ type: z.enum(RELATION_TYPES), claimId: SlugSchema })).default([]),

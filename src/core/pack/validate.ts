@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ClaimPack, ClaimPackSchema } from './schema';
+import { type ClaimPack, ClaimPackSchema, isPrimaryKind, type Source } from './schema';
 
 /** One problem in a claim pack, precise enough to fix without searching: which entry, which field, what. */
 export interface PackProblem {
@@ -40,12 +40,13 @@ function compareDates(a: string, b: string): number {
 /** Cross-entry rules zod cannot express: uniqueness, references, history order. */
 function referenceProblems(pack: ClaimPack): PackProblem[] {
   const problems: PackProblem[] = [];
-  const sourceIds = new Set<string>();
+  const sources = new Map<string, Source>();
   for (const source of pack.sources) {
-    if (sourceIds.has(source.id))
+    if (sources.has(source.id))
       problems.push({ entry: source.id, field: 'id', message: 'duplicate source id' });
-    sourceIds.add(source.id);
+    sources.set(source.id, source);
   }
+  const sourceIds = new Set(sources.keys());
   const claimIds = new Set<string>();
   for (const claim of pack.claims) {
     if (claimIds.has(claim.id))
@@ -57,9 +58,26 @@ function referenceProblems(pack: ClaimPack): PackProblem[] {
     if (claim.origin.sourceId && !sourceIds.has(claim.origin.sourceId)) {
       at('origin.sourceId', `unknown source "${claim.origin.sourceId}"`);
     }
-    claim.evidence.forEach((id, i) => {
-      if (!sourceIds.has(id)) at(`evidence.${i}`, `unknown source "${id}"`);
+    for (const list of ['settles', 'carries'] as const) {
+      claim.evidence[list].forEach((id, i) => {
+        if (!sourceIds.has(id)) at(`evidence.${list}.${i}`, `unknown source "${id}"`);
+      });
+    }
+    claim.evidence.settles.forEach((id, i) => {
+      if (claim.evidence.carries.includes(id)) {
+        at(`evidence.settles.${i}`, `"${id}" carries the claim, so it cannot also settle it`);
+      }
     });
+    const primary = claim.evidence.settles.some((id) => {
+      const kind = sources.get(id)?.kind;
+      return kind !== undefined && isPrimaryKind(kind);
+    });
+    if (claim.tier === 'contradicted' && !primary) {
+      at(
+        'evidence.settles',
+        'a contradicted claim needs primary evidence (DeepSeek material) that it is false',
+      );
+    }
     claim.related.forEach((rel, i) => {
       if (!claimIds.has(rel.claimId)) at(`related.${i}.claimId`, `unknown claim "${rel.claimId}"`);
       if (rel.claimId === claim.id) at(`related.${i}.claimId`, 'a claim cannot relate to itself');
