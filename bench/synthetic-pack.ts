@@ -117,11 +117,12 @@ function claim(
     subject,
     topic,
     statement: `Bench fallback claim ${id}: ${match.paraphrases[0]}`,
+    settles: 'Bench fallback pack: nothing settles it.',
     tier,
-    rationale: 'Bench fallback pack; see shared/research/v4-facts.md.',
+    rationale: 'Bench fallback pack, modelled on the published V4 facts; not reviewed.',
     history: [{ tier, since: '2026-04', note: 'bench fallback' }],
     origin: { claimant: 'unknown', date: 'unknown', sourceId: 'bench-notes' },
-    evidence: ['bench-notes'],
+    evidence: { settles: ['bench-notes'], carries: [] },
     match,
   };
 }
@@ -138,10 +139,11 @@ const FALLBACK_PACK: PackInput = {
   sources: [
     {
       id: 'bench-notes',
-      title: 'Research notes',
-      publisher: 'shared/research',
+      title: 'Bench fallback source (stands in for the model card)',
+      publisher: 'Claim Lens bench',
       date: '2026-09',
-      kind: 'analysis',
+      kind: 'model-card',
+      descriptive: true,
       citedIn: 'v4-facts.md',
     },
   ],

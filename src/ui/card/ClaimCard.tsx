@@ -1,6 +1,7 @@
 import { describeMatch } from '../../core/match/describe-match';
 import type { ClaimHit } from '../../core/match/matcher';
 import type { Claim, ClaimPack, Source, TierStep } from '../../core/pack/schema';
+import { SOURCE_KIND_LABELS } from '../../core/pack/source-kinds';
 import { TIER_STYLES } from '../../core/tier-styles';
 import { TierBadge } from '../shared/TierBadge';
 
@@ -47,7 +48,7 @@ function SourceLine({ source }: { source: Source }) {
     <>
       {title}{' '}
       <span class="muted">
-        — {source.publisher}, {source.date} ({source.kind})
+        — {source.publisher}, {source.date} · {SOURCE_KIND_LABELS[source.kind]}
       </span>
     </>
   );
@@ -68,7 +69,7 @@ function ClaimSection({
 }) {
   const { claim, hit } = entry;
   const origin = claim.origin.sourceId ? sources.get(claim.origin.sourceId) : undefined;
-  const evidence = claim.evidence.map((id) => sources.get(id)).filter((s): s is Source => Boolean(s));
+  const evidence = claim.evidence.settles.map((id) => sources.get(id)).filter((s): s is Source => Boolean(s));
   const headingId = `claim-${index}`;
   return (
     <section class="claim" aria-labelledby={headingId} data-claim-id={claim.id}>
