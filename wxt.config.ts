@@ -1,6 +1,7 @@
 import { preact } from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { claimPackPlugin } from './src/build/claim-pack-plugin';
+import { packUpdatePermissions } from './src/build/pack-update-config';
 
 // WXT docs: with the default srcDir '.', entrypoints/ is top level and src/ is a plain folder.
 export default defineConfig({
@@ -18,7 +19,8 @@ export default defineConfig({
     // No `tabs`, `activeTab`, `scripting` or host permissions: the popup asks the tab's content script for
     // its URL, title and findings (tabs.sendMessage needs none), and a tab that does not answer is a page
     // we cannot run on. The content script's own match patterns are the only site access.
-    permissions: ['storage', 'contextMenus'],
+    // `alarms` only in builds with a pack update URL (see README, "Claim-pack updates").
+    permissions: ['storage', 'contextMenus', ...packUpdatePermissions()],
     action: { default_title: 'Claim Lens' },
     // The labeler is imported by the content script's gate only on pages that mention DeepSeek; a dynamic
     // import from a content script needs the file to be web-accessible.

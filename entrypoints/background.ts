@@ -2,9 +2,11 @@ import { browser, defineBackground } from '#imports';
 import { clearBadge, updateBadge } from '@/src/background/badge';
 import { registerContextMenus, reportMissedClaim } from '@/src/background/context-menu';
 import { openCorrectionForm } from '@/src/background/correction-form';
+import { startPackUpdates } from '@/src/background/pack-update';
 import { contentToBackground } from '@/src/platform/protocol';
 
 export default defineBackground(() => {
+  startPackUpdates();
   contentToBackground.onMessage('reportBadge', ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) void updateBadge(browser, tabId, data);
