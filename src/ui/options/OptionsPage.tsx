@@ -27,6 +27,7 @@ import { downloadText } from '../shared/download';
 import { Switch } from '../shared/Switch';
 import { TierBadge } from '../shared/TierBadge';
 import { useProblems, useQuarantine, useStored } from '../shared/use-stored';
+import { PackUpdates } from './PackUpdates';
 
 const STRENGTH_MIN = 0.3;
 const STRENGTH_MAX = 0.95;
@@ -134,6 +135,8 @@ export function OptionsPage() {
           </p>
         )}
       </section>
+
+      <PackUpdates onProblem={addProblem} />
 
       <section aria-labelledby="files-heading">
         <h2 id="files-heading">Export and import</h2>
