@@ -1,3 +1,4 @@
+import { loadBundledPack } from '../core/pack/bundled';
 import {
   checkReplaces,
   importPublicKey,
@@ -59,7 +60,7 @@ export async function checkForPackUpdate(config: PackUpdateConfig, now = new Dat
     const result = validatePack(raw);
     if (!result.ok) throw new PackRefusal('invalid-pack', `${result.problems.length} problem(s)`);
     const { pack } = result;
-    checkReplaces(pack, await readActivePackIdentity(), now);
+    checkReplaces(pack, await readActivePackIdentity(loadBundledPack()), now);
     await writeAdoptedPack({
       id: pack.id,
       version: pack.version,

@@ -58,14 +58,14 @@ describe('a signed pack update', () => {
     const statement = 'A reworded statement that only the update carries, for this test.';
     const claims = bundled.claims.map((c, i) => (i === 0 ? { ...c, statement } : c));
     routes.set('/pack.json', await signed(newerPack({ claims })));
-    expect((await loadActivePack()).pack.version).toBe(bundled.version);
+    expect((await loadActivePack(loadBundledPack)).pack.version).toBe(bundled.version);
     const seen: string[] = [];
-    const unwatch = watchActivePack((active) => seen.push(active.pack.version));
+    const unwatch = watchActivePack(loadBundledPack, (active) => seen.push(active.pack.version));
 
     const result = await checkForPackUpdate(config('/pack.json'));
 
     expect(result).toMatchObject({ outcome: 'adopted', offered: NEWER });
-    const active = await loadActivePack();
+    const active = await loadActivePack(loadBundledPack);
     expect(active.origin).toBe('update');
     expect(active.pack.version).toBe(NEWER);
     expect(active.pack.claims[0]!.statement).toBe(statement);
@@ -83,7 +83,7 @@ describe('a signed pack update', () => {
       reason: 'bad-signature',
     });
     expect(await readAdoptedPack()).toBeNull();
-    expect((await loadActivePack()).pack.version).toBe(bundled.version);
+    expect((await loadActivePack(loadBundledPack)).pack.version).toBe(bundled.version);
   });
 
   it('does not roll back: an older or equal pack is not adopted, even signed', async () => {
@@ -95,7 +95,7 @@ describe('a signed pack update', () => {
       outcome: 'current',
       offered: bundled.version,
     });
-    expect((await loadActivePack()).pack.version).toBe(NEWER);
+    expect((await loadActivePack(loadBundledPack)).pack.version).toBe(NEWER);
   });
 
   it('refuses a signed pack that fails the schema, or is dated in the future', async () => {

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { describeRefusal } from '../../core/pack/signature';
-import { type ActivePack, loadActivePack, watchActivePack } from '../../platform/active-pack';
 import {
   type LastCheck,
   PACK_UPDATE_URL,
@@ -8,6 +7,7 @@ import {
   packUpdateStateItem,
 } from '../../platform/pack-update';
 import { Switch } from '../shared/Switch';
+import { useActivePack } from '../shared/use-active-pack';
 import { useStored } from '../shared/use-stored';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -21,12 +21,8 @@ function outcomeText(check: LastCheck): string {
 /** Options' "Claim data updates": which pack is in use, the last check, "Check now", and the off switch. */
 export function PackUpdates({ onProblem }: { onProblem?: (problem: string) => void }) {
   const state = useStored(packUpdateStateItem, onProblem ?? (() => {}));
-  const [active, setActive] = useState<ActivePack>();
+  const active = useActivePack();
   const [checking, setChecking] = useState(false);
-  useEffect(() => {
-    void loadActivePack().then(setActive);
-    return watchActivePack(setActive);
-  }, []);
 
   async function checkNow() {
     setChecking(true);
@@ -39,7 +35,7 @@ export function PackUpdates({ onProblem }: { onProblem?: (problem: string) => vo
     }
   }
 
-  const inUse = active && (
+  const inUse = (
     <p class="pack-in-use">
       Claim data v{active.pack.version}, as of {active.pack.asOf}
       {active.origin === 'update' && active.adoptedAt

@@ -1,0 +1,41 @@
+/**
+ * What a reader sees labeled on a page, read the same way in Chromium (playwright) and Firefox (puppeteer):
+ * the CSS Custom Highlight API entries Claim Lens paints with (`claim-lens-<tier>`), or, in builds that
+ * still wrap sentences in <claim-lens-mark> elements, those marks.
+ * The function is serialised and run inside the page, so it must not use anything from this module.
+ */
+export interface PageLabel {
+  tier: string;
+  text: string;
+}
+
+export function readPageLabels(): PageLabel[] {
+  const labels: PageLabel[] = [];
+  const registry = (globalThis as { CSS?: { highlights?: Map<string, Set<AbstractRange>> } }).CSS?.highlights;
+  if (registry) {
+    for (const [name, highlight] of registry) {
+      const tier = /^claim-lens-([a-z]+)$/.exec(name)?.[1];
+      if (!tier) continue;
+      for (const range of highlight) {
+        const text = range instanceof Range ? range.toString() : '';
+        if (text.trim()) labels.push({ tier, text: text.replace(/\s+/g, ' ').trim() });
+      }
+    }
+  }
+  if (labels.length > 0) return labels;
+  const byId = new Map<string, PageLabel>();
+  for (const mark of Array.from(document.querySelectorAll('claim-lens-mark'))) {
+    const id = mark.getAttribute('data-highlight-id') ?? '';
+    const entry = byId.get(id);
+    if (entry) entry.text += mark.textContent ?? '';
+    else byId.set(id, { tier: mark.getAttribute('data-claim-tier') ?? '', text: mark.textContent ?? '' });
+  }
+  return [...byId.values()].map((l) => ({ tier: l.tier, text: l.text.replace(/\s+/g, ' ').trim() }));
+}
+
+/** Labels per tier, e.g. { confirmed: 12, rumor: 4 }. */
+export function countByTier(labels: PageLabel[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { tier } of labels) counts[tier] = (counts[tier] ?? 0) + 1;
+  return counts;
+}
