@@ -24,6 +24,8 @@ const REPORTED_SPEECH = [
     'i',
   ),
   /\b(?:according to|is said to|are said to|it is (?:claimed|reported|rumou?red)|reportedly|allegedly|rumou?red to)\b/i,
+  // "DeepSeek says V4-Pro has 1.6T": the claim is what DeepSeek says; a paper's own finding is stated as the paper's.
+  /^\s*DeepSeek(?:'s|’s)?\s+(?:says|said|reports|reported|claims|claimed|states|stated)\b/i,
 ];
 
 /**

@@ -14,6 +14,7 @@ export const SOURCE_KINDS = [
   'analysis',
   'blog',
   'leak',
+  'forum',
   'social',
   'video',
 ] as const;
@@ -40,6 +41,7 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   analysis: 'analysis article',
   blog: 'blog post',
   leak: 'leak',
+  forum: 'forum or issue-tracker post',
   social: 'social media post',
   video: 'video',
 };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { readerTextProblems } from './reader-text';
 import { type ClaimPack, ClaimPackSchema, isPrimaryKind, type Source } from './schema';
 
 /** One problem in a claim pack, precise enough to fix without searching: which entry, which field, what. */
@@ -108,7 +109,7 @@ function referenceProblems(pack: ClaimPack): PackProblem[] {
 export function validatePack(raw: unknown): PackResult {
   const parsed = ClaimPackSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: zodProblems(raw, parsed.error) };
-  const problems = referenceProblems(parsed.data);
+  const problems = [...referenceProblems(parsed.data), ...readerTextProblems(parsed.data)];
   return problems.length ? { ok: false, problems } : { ok: true, pack: parsed.data };
 }
 
