@@ -16,7 +16,7 @@ import { defineValidatedList } from './storage/validated-list';
 export const draftsItem = defineValidatedList({
   key: 'local:correctionDrafts',
   entrySchema: DraftSchema,
-  version: 1,
+  version: 2,
   noun: 'unfinished correction',
 });
 
@@ -24,7 +24,7 @@ export const draftsItem = defineValidatedList({
 export const correctionsItem = defineValidatedList({
   key: 'local:corrections',
   entrySchema: CorrectionSchema,
-  version: 1,
+  version: 2,
   noun: 'correction',
 });
 
@@ -66,8 +66,9 @@ export async function addDraft(draft: CorrectionDraft): Promise<void> {
 }
 
 /**
- * Files a draft: validates it, moves it from drafts to corrections and, for a wrong match, hides the
- * highlight for this reader (filing "this sentence is not that claim" means they no longer want it).
+ * Saves a draft as a correction: validates it, moves it from drafts to corrections and, for a wrong match,
+ * hides the highlight for this reader (saving "this sentence is not that claim" means they no longer want
+ * it). Saving sends nothing: sending is the reader's next, separate step.
  */
 export async function fileDraft(draft: CorrectionDraft): Promise<DraftResult> {
   const result = validateDraft(draft);
@@ -94,6 +95,13 @@ export async function deleteCorrection(id: string): Promise<void> {
 
 export async function markSent(id: string): Promise<void> {
   await correctionsItem.update((list) => list.map((c) => (c.id === id ? { ...c, status: 'sent' } : c)));
+}
+
+/** Copied or downloaded to send by hand; "sent" stays "sent" (that is further along). */
+export async function markExported(id: string): Promise<void> {
+  await correctionsItem.update((list) =>
+    list.map((c) => (c.id === id && c.status === 'filed' ? { ...c, status: 'exported' } : c)),
+  );
 }
 
 /**

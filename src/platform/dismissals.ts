@@ -19,7 +19,7 @@ export type Dismissal = z.infer<typeof DismissalSchema>;
 export const dismissalsItem = defineValidatedList({
   key: 'local:dismissals',
   entrySchema: DismissalSchema,
-  version: 1,
+  version: 2,
   noun: 'hidden highlight',
 });
 

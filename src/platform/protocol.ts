@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Tier } from '../core/pack/schema';
+import type { Tier } from '../core/tiers';
 
 /** What the content script found on its page, as the popup and the badge show it. */
 export interface Finding {
@@ -16,21 +16,36 @@ export interface PageFindings {
   url: string;
   title: string;
   status: PageStatus;
+  /** One per highlighted sentence: the one count the popup, the badge and the demo all show. */
   findings: Finding[];
+  /** The article's publication date as the page states it (YYYY, YYYY-MM or YYYY-MM-DD), or null. */
+  published?: { date: string; source: 'meta' | 'json-ld' | 'time' | 'url' } | null;
 }
 
+/**
+ * The toolbar badge. `sentences` is the number of highlighted sentences (the same count as the popup's
+ * list); `contradicted` how many of them state a contradicted claim, for the badge's tooltip.
+ */
 export interface BadgeState {
-  count: number;
-  /** Most serious tier found, for the badge colour. */
-  worstTier: Tier | null;
+  sentences: number;
+  contradicted: number;
 }
 
-/** Messages typed by direction: popup → content script (PtoCS), content script → background (CStoBG). */
-interface PtoCS {
-  getFindings(): PageFindings;
-  focusHighlight(highlightId: string): boolean;
+export function badgeStateOf(findings: Finding[]): BadgeState {
+  return {
+    sentences: findings.length,
+    contradicted: findings.filter((f) => f.claims.some((c) => c.tier === 'contradicted')).length,
+  };
 }
-interface CStoBG {
+
+/** Messages typed by direction: popup → content script. */
+interface PopupToContent {
+  getFindings(): PageFindings;
+  /** Scrolls to a highlighted sentence, focuses it and opens its card with `claimId` expanded. */
+  focusHighlight(target: { highlightId: string; claimId?: string }): boolean;
+}
+/** Content script → background. */
+interface ContentToBackground {
   reportBadge(state: BadgeState): void;
   /**
    * The card's "Suggest a correction": a content script cannot open the popup, so it stores the draft and
@@ -38,6 +53,24 @@ interface CStoBG {
    */
   openCorrectionForm(draftId: string): 'popup' | 'tab';
 }
+/**
+ * Content script → popup: the page's findings changed (a scan finished, a setting or a hidden claim
+ * relabeled it). The popup listens while open and checks the sender's tab; nobody answers when it is
+ * closed, so senders ignore the rejection.
+ */
+interface ContentToPopup {
+  findingsChanged(page: PageFindings): void;
+}
 
-export const popupToContent = defineExtensionMessaging<PtoCS>();
-export const contentToBackground = defineExtensionMessaging<CStoBG>();
+/**
+ * Background → content scripts of a tab (every frame hears it): the keyboard shortcuts (commands API) for
+ * the next and previous labeled sentence. The frame holding focus scrolls there and opens its card.
+ */
+interface BackgroundToContent {
+  moveToClaim(direction: 'next' | 'previous'): boolean;
+}
+
+export const popupToContent = defineExtensionMessaging<PopupToContent>();
+export const backgroundToContent = defineExtensionMessaging<BackgroundToContent>();
+export const contentToBackground = defineExtensionMessaging<ContentToBackground>();
+export const contentToPopup = defineExtensionMessaging<ContentToPopup>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/platform/protocol';
 import { isRestrictedUrl, unavailableReason } from '../../src/ui/popup/page-state';
-import { foundClaims, summarizeTiers } from '../../src/ui/popup/summary';
+import { claimKey, keepHiddenInPlace, sentenceGroups, summarizeSentences } from '../../src/ui/popup/summary';
 
 const finding = (id: string, tiers: Finding['claims'][number]['tier'][]): Finding => ({
   highlightId: id,
@@ -15,18 +15,65 @@ const finding = (id: string, tiers: Finding['claims'][number]['tier'][]): Findin
 });
 
 describe('popup summary', () => {
-  it('counts claims per tier, mildest first, and lists a sentence with two claims twice', () => {
-    const findings = [
-      finding('a', ['contradicted', 'rumor']),
-      finding('b', ['confirmed']),
-      finding('c', ['rumor']),
-      finding('d', ['reported', 'confirmed']),
-    ];
-    const claims = foundClaims(findings);
-    expect(claims).toHaveLength(6);
-    expect(claims[1]).toMatchObject({ highlightId: 'a', claimId: 'a-1', tier: 'rumor', text: 'words a' });
-    expect(summarizeTiers(claims)).toBe('6 claims: 2 confirmed · 1 reported · 2 rumor · 1 contradicted');
-    expect(summarizeTiers([{ tier: 'rumor' }])).toBe('1 claim: 1 rumor');
+  const history = (tier: string, since = '2025-01') => ({ history: [{ tier, since, note: 'x' }] }) as never;
+  const findings = [
+    finding('a', ['confirmed']),
+    finding('b', ['rumor', 'contradicted']),
+    finding('c', ['confirmed', 'reported']),
+    finding('d', ['rumor']),
+  ];
+
+  it('counts highlighted sentences once each, by the tier their highlight shows, most serious first', () => {
+    const groups = sentenceGroups(findings, () => undefined, null);
+    expect(groups.map((g) => g.highlightId)).toEqual(['b', 'd', 'c', 'a']);
+    expect(groups[0]!.claims.map((c) => c.tier)).toEqual(['contradicted', 'rumor']);
+    expect(summarizeSentences(groups)).toBe(
+      '4 highlighted sentences: 1 contradicted · 1 rumor · 1 reported · 1 confirmed',
+    );
+    expect(summarizeSentences(groups.slice(3))).toBe('1 highlighted sentence: 1 confirmed');
+  });
+
+  it('puts a claim that changed after the article was published before one that did not', () => {
+    const changed = (id: string) =>
+      id === 'a-0'
+        ? ({
+            history: [
+              { tier: 'speculative', since: '2026-01', note: 'x' },
+              { tier: 'confirmed', since: '2026-04-24', note: 'y' },
+            ],
+          } as never)
+        : history('confirmed');
+    const groups = sentenceGroups(
+      [finding('c', ['confirmed']), finding('a', ['confirmed'])],
+      changed,
+      '2026-02-10',
+    );
+    expect(groups.map((g) => g.highlightId)).toEqual(['a', 'c']);
+  });
+
+  it('keeps a claim the reader just hid in its place, marked hidden, after the page relabels without it', () => {
+    const before = sentenceGroups(findings, () => undefined, null);
+    const hiddenKey = claimKey(before[0]!.claims[1]!);
+    const after = sentenceGroups(
+      [findings[0]!, finding('c', ['confirmed', 'reported']), finding('d', ['rumor'])],
+      () => undefined,
+      null,
+    );
+    // b's contradicted claim is still there in the relabeled page; only its rumor claim was hidden.
+    const withB = [{ ...before[0]!, claims: [before[0]!.claims[0]!] }, ...after];
+    const kept = keepHiddenInPlace(withB, before, new Set([hiddenKey]));
+    expect(kept[0]!.claims.map((c) => [c.claimId, Boolean(c.hidden)])).toEqual([
+      ['b-1', false],
+      ['b-0', true],
+    ]);
+    // A sentence whose only claim was hidden stays where it was.
+    const onlyD = claimKey(before[1]!.claims[0]!);
+    const withoutD = keepHiddenInPlace(
+      after.filter((g) => g.highlightId !== 'd'),
+      before,
+      new Set([onlyD]),
+    );
+    expect(withoutD.map((g) => g.highlightId)).toEqual(['d', 'c', 'a']);
   });
 
   it('knows which pages no extension may run on', () => {

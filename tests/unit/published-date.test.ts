@@ -34,15 +34,24 @@ describe('readPublicationDate', () => {
   });
 
   it('reads JSON-LD datePublished inside @graph (Yoast) and in arrays, preferring the article', () => {
-    const doc = docFrom(`<head><script type="application/ld+json">${JSON.stringify({
-      '@context': 'https://schema.org',
-      '@graph': [
-        { '@type': 'WebSite', '@id': 'https://x/#website', datePublished: '2019-01-01' },
-        { '@type': ['Article', 'NewsArticle'], headline: 'DeepSeek V4', datePublished: '2026-04-26T06:00:00Z', dateModified: '2026-05-01' },
-      ],
-    })}</script></head><body></body>`);
+    const doc = docFrom(
+      `<head><script type="application/ld+json">${JSON.stringify({
+        '@context': 'https://schema.org',
+        '@graph': [
+          { '@type': 'WebSite', '@id': 'https://x/#website', datePublished: '2019-01-01' },
+          {
+            '@type': ['Article', 'NewsArticle'],
+            headline: 'DeepSeek V4',
+            datePublished: '2026-04-26T06:00:00Z',
+            dateModified: '2026-05-01',
+          },
+        ],
+      })}</script></head><body></body>`,
+    );
     expect(readPublicationDate(doc, TODAY)).toEqual({ date: '2026-04-26', source: 'json-ld' });
-    const array = docFrom(`<script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@type":"BlogPosting","datePublished":"2026-01-15"}]</script>`);
+    const array = docFrom(
+      `<script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@type":"BlogPosting","datePublished":"2026-01-15"}]</script>`,
+    );
     expect(readPublicationDate(array, TODAY)).toEqual({ date: '2026-01-15', source: 'json-ld' });
   });
 
@@ -52,12 +61,17 @@ describe('readPublicationDate', () => {
       <p>Body</p></article>
       <section class="comments"><time datetime="2026-11-30">yesterday</time></section></body>`);
     expect(readPublicationDate(doc, TODAY)).toEqual({ date: '2026-02-10', source: 'time' });
-    const onlyComments = docFrom(`<body><article><p>Body</p><div class="comment"><time datetime="2026-11-30">x</time></div></article></body>`);
+    const onlyComments = docFrom(
+      `<body><article><p>Body</p><div class="comment"><time datetime="2026-11-30">x</time></div></article></body>`,
+    );
     expect(readPublicationDate(onlyComments, TODAY)).toBeNull();
   });
 
   it('falls back to a date in the address, and to null (unknown) when nothing says', () => {
-    const doc = docFrom('<body><p>No dates here.</p></body>', 'https://blog.example.test/2026/03/02/deepseek-v4/');
+    const doc = docFrom(
+      '<body><p>No dates here.</p></body>',
+      'https://blog.example.test/2026/03/02/deepseek-v4/',
+    );
     expect(readPublicationDate(doc, TODAY)).toEqual({ date: '2026-03-02', source: 'url' });
     expect(readPublicationDate(docFrom('<body><p>Nothing.</p></body>'), TODAY)).toBeNull();
   });

@@ -14,7 +14,7 @@ import {
   importCorrections,
 } from '../../src/platform/corrections-store';
 import { DismissalIndex, dismiss, dismissalsItem, pageKey, undismiss } from '../../src/platform/dismissals';
-import { settingsItem } from '../../src/platform/settings-item';
+import { SettingsSchema, settingsItem } from '../../src/platform/settings-item';
 import {
   defineValidatedItem,
   QUARANTINE_KEY,
@@ -29,49 +29,78 @@ beforeEach(() => {
 const quarantine = () => storage.getItem<QuarantinedValue[]>(QUARANTINE_KEY);
 
 describe('validated stored values', () => {
-  it('a corrupt value falls back to defaults, says so, and is kept in quarantine', async () => {
-    await storage.setItem('local:settings', { v: 1, data: { tiers: ['nonsense'] } });
+  it('migrates a value stored in the current (pre-WXT) format: the {v: 1, data} envelope is unwrapped', async () => {
+    const before = {
+      v: 1,
+      data: {
+        tiers: ['rumor', 'contradicted'],
+        minStrength: 0.6,
+        sites: {},
+        paused: true,
+        correctionRepo: 'o/r',
+      },
+    };
+    await storage.setItem('local:settings', before);
     const { value, problem } = await settingsItem.read();
-    expect(value).toEqual(settingsItem && (await settingsItem.read()).value);
+    expect(problem).toBeUndefined();
+    expect(value).toEqual({
+      tiers: ['rumor', 'contradicted'],
+      minStrength: 0.6,
+      emphasis: 'what-matters',
+      sites: {},
+      paused: true,
+    });
+    // Stored as WXT storage keeps a versioned item: the value itself, its version in the `$` meta key.
+    expect(await storage.getItem('local:settings')).toEqual(before.data);
+    expect(await storage.getMeta('local:settings')).toEqual({ v: 2 });
+    expect(await quarantine()).toBeNull();
+  });
+
+  it('a corrupt value falls back to defaults, says so, and is kept in quarantine', async () => {
+    await settingsItem.write(SettingsSchema.parse({}));
+    await storage.setItem('local:settings', { tiers: ['nonsense'] });
+    const { value, problem } = await settingsItem.read();
     expect(value.tiers).toHaveLength(5);
     expect(problem).toMatch(/settings.*unreadable.*tiers\.0.*quarantine/);
     expect(await quarantine()).toEqual([
-      expect.objectContaining({ key: 'local:settings', raw: { v: 1, data: { tiers: ['nonsense'] } } }),
+      expect.objectContaining({ key: 'local:settings', raw: { tiers: ['nonsense'] } }),
     ]);
     // Read again: the defaults were written back, so the problem is reported once, not forever.
     expect((await settingsItem.read()).problem).toBeUndefined();
   });
 
-  it('an unversioned or newer value is quarantined, never used as is', async () => {
+  it('an old value that cannot be migrated, or one from a newer version, is quarantined, never used as is', async () => {
     await storage.setItem('local:settings', { tiers: [] });
-    expect((await settingsItem.read()).problem).toMatch(/not a versioned value/);
-    await storage.setItem('local:settings', { v: 99, data: {} });
-    expect((await settingsItem.read()).problem).toMatch(/newer version \(v99\)/);
+    expect((await settingsItem.read()).problem).toMatch(/migration from v1 failed: not a versioned value/);
+    await storage.setItem('local:settings', { tiers: ['rumor'] });
+    await storage.setMeta('local:settings', { v: 7 });
+    expect((await settingsItem.read()).problem).toMatch(/newer version \(v7\)/);
     expect(await quarantine()).toHaveLength(2);
   });
 
-  it('migrates an older format on read', async () => {
+  it('runs later migrations with WXT numbering (migrations[n] makes version n)', async () => {
     const Schema = z.strictObject({ names: z.array(z.string()) });
     const item = defineValidatedItem({
       key: 'local:test-migrated',
       schema: Schema,
-      version: 2,
+      version: 3,
       fallback: () => ({ names: [] }),
-      migrations: { 1: (data) => ({ names: String((data as { csv: string }).csv).split(',') }) },
+      migrations: { 3: (data) => ({ names: String((data as { csv: string }).csv).split(',') }) },
     });
     await storage.setItem('local:test-migrated', { v: 1, data: { csv: 'a,b' } });
     expect(await item.read()).toEqual({ value: { names: ['a', 'b'] } });
+    await storage.removeMeta('local:test-migrated');
     await storage.setItem('local:test-migrated', { v: 1, data: null });
     const failed = await item.read();
     expect(failed.value).toEqual({ names: [] });
-    expect(failed.problem).toMatch(/migration from v1 failed/);
+    expect(failed.problem).toMatch(/migration from v1 failed: the stored value is empty/);
   });
 
   it('a list keeps its good entries and quarantines only the bad one', async () => {
     const list = defineValidatedList({
       key: 'local:test-list',
       entrySchema: z.strictObject({ id: z.string() }),
-      version: 1,
+      version: 2,
       noun: 'thing',
     });
     await storage.setItem('local:test-list', { v: 1, data: [{ id: 'a' }, { id: 3 }, { id: 'c' }] });

@@ -3,7 +3,11 @@ import { loadBundledPack } from '../../src/core/pack/bundled';
 import { claimTimeline, compareDates, pageTimeline, releaseDateOf } from '../../src/core/timeline';
 
 const RUMOR_THEN_CONTRADICTED = [
-  { tier: 'rumor' as const, since: '2026-01', note: 'Leaks posted on forums said about one trillion parameters.' },
+  {
+    tier: 'rumor' as const,
+    since: '2026-01',
+    note: 'Leaks posted on forums said about one trillion parameters.',
+  },
   { tier: 'contradicted' as const, since: '2026-04-24', note: 'The model card gave 1.6T total for V4-Pro.' },
 ];
 
@@ -43,13 +47,19 @@ describe('claimTimeline', () => {
   it('an unknown date is said plainly', () => {
     const line = claimTimeline(null, RUMOR_THEN_CONTRADICTED);
     expect(line.kind).toBe('unknown-date');
-    expect(line.text).toBe('We could not find when this article was published. Contradicted since 24 April 2026.');
+    expect(line.text).toBe(
+      'We could not find when this article was published. Contradicted since 24 April 2026.',
+    );
   });
 
   it('a claim first assessed after publication had no tier then', () => {
-    const line = claimTimeline('2026-02-10', [{ tier: 'confirmed', since: '2026-04-24', note: 'The model card says so.' }]);
+    const line = claimTimeline('2026-02-10', [
+      { tier: 'confirmed', since: '2026-04-24', note: 'The model card says so.' },
+    ]);
     expect(line.atPublication).toBeNull();
-    expect(line.text).toMatch(/^When this article was published \(10 February 2026\) this had not been assessed yet; it was confirmed on 24 April 2026/);
+    expect(line.text).toMatch(
+      /^When this article was published \(10 February 2026\) this had not been assessed yet; it was confirmed on 24 April 2026/,
+    );
   });
 });
 
@@ -58,7 +68,13 @@ describe('pageTimeline', () => {
     { id: 'a', history: RUMOR_THEN_CONTRADICTED },
     { id: 'a', history: RUMOR_THEN_CONTRADICTED },
     { id: 'b', history: RUMOR_THEN_CONTRADICTED },
-    { id: 'c', history: [{ tier: 'speculative' as const, since: '2026-01', note: 'x x x' }, { tier: 'confirmed' as const, since: '2026-04-24', note: 'y y y' }] },
+    {
+      id: 'c',
+      history: [
+        { tier: 'speculative' as const, since: '2026-01', note: 'x x x' },
+        { tier: 'confirmed' as const, since: '2026-04-24', note: 'y y y' },
+      ],
+    },
     { id: 'd', history: [{ tier: 'confirmed' as const, since: '2024-12-26', note: 'z z z' }] },
   ];
 
@@ -75,7 +91,9 @@ describe('pageTimeline', () => {
   });
 
   it('unknown date', () => {
-    expect(pageTimeline(null, '2026-04-24', claims)).toMatch(/could not find when this article was published/);
+    expect(pageTimeline(null, '2026-04-24', claims)).toMatch(
+      /could not find when this article was published/,
+    );
   });
 
   it('the release date comes from the bundled pack', () => {

@@ -137,3 +137,11 @@ export function toGitHubIssueUrl(correction: Correction, repo: string): string {
   // Every field is capped by now, so this always fits: even a note of 150 emoji encodes to ~2 KB.
   return build(repo, title, issueBody(correction, { sentence: 150, note: 150, pageUrl: 150, json: false }));
 }
+
+/**
+ * The same report as plain text (title, then the issue body with its JSON), for a reader to paste into
+ * an email or a tracker when this build has no repository to open an issue on.
+ */
+export function issueReport(correction: Correction): string {
+  return `${issueTitle(correction)}\n\n${issueBody(correction, { sentence: 6000, note: 500, pageUrl: 8000, json: true })}\n`;
+}

@@ -54,9 +54,9 @@ export type CorrectionStatus = z.infer<typeof CorrectionStatusSchema>;
 
 export const STATUS_LABELS: Record<CorrectionStatus, string> = {
   draft: 'Draft',
-  filed: 'Filed here, not sent yet',
-  sent: 'Opened as a GitHub issue',
-  exported: 'Exported',
+  filed: 'Saved here, not sent yet',
+  sent: 'Sent as a GitHub issue',
+  exported: 'Copied or downloaded to send',
 };
 
 export const NOTE_MAX = 500;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineValidatedItem, quarantineValue, type ReadResult } from './validated-item';
+import { pluralWord } from '../../core/text';
+import { defineValidatedItem, type Migrations, quarantineValue, type ReadResult } from './validated-item';
 
 /**
  * A stored list whose entries are validated one by one. One bad entry (hand-edited storage, a bug in an
@@ -25,8 +26,8 @@ export function defineValidatedList<S extends z.ZodType>(options: {
   version: number;
   /** What one entry is called in messages to the reader ("correction"). */
   noun: string;
-  /** migrations[n] turns the whole list of version n into version n + 1. */
-  migrations?: Record<number, (data: unknown) => unknown>;
+  /** WXT migrations after version 2: migrations[n] turns the whole list of version n − 1 into version n. */
+  migrations?: Migrations;
 }): ValidatedList<z.infer<S>> {
   type T = z.infer<S>;
   const { key, entrySchema, version, noun, migrations } = options;
@@ -56,8 +57,7 @@ export function defineValidatedList<S extends z.ZodType>(options: {
     if (bad.length === 0) return { value: good, problem };
     for (const entry of bad) await quarantineValue(key, entry.raw, entry.reason);
     await item.write(good);
-    const plural = bad.length === 1 ? '' : 's';
-    const message = `${bad.length} stored ${noun}${plural} could not be read (${bad[0]!.reason}) and ${bad.length === 1 ? 'was' : 'were'} moved to quarantine; the rest are kept.`;
+    const message = `${bad.length} stored ${pluralWord(bad.length, { one: noun, other: `${noun}s` })} could not be read (${bad[0]!.reason}) and ${pluralWord(bad.length, { one: 'was', other: 'were' })} moved to quarantine; the rest are kept.`;
     return { value: good, problem: problem ? `${problem} ${message}` : message };
   }
 

@@ -1,9 +1,13 @@
-import { describeMatch } from '../../core/match/describe-match';
+import { useState } from 'preact/hooks';
 import type { ClaimHit } from '../../core/match/matcher';
-import type { Claim, ClaimPack, Source, TierStep } from '../../core/pack/schema';
-import { SOURCE_KIND_LABELS } from '../../core/pack/source-kinds';
-import { TIER_STYLES } from '../../core/tier-styles';
+import type { Claim, ClaimPack, Source } from '../../core/pack/schema';
+import { formatDate, plural } from '../../core/text';
+import type { PublishedDate } from '../../page/published-date';
 import { TierBadge } from '../shared/TierBadge';
+import { ClaimDetails, type DetailsContext } from './ClaimDetails';
+import { ClaimGlance } from './ClaimGlance';
+import { byImportance } from './order';
+import { showUndoToast } from './undo-toast';
 
 export { TierBadge };
 
@@ -13,7 +17,12 @@ export interface CardEntry {
 }
 
 export interface CardActions {
-  onNotThisClaim(claimId: string): void;
+  /** Hides this claim on this sentence for the reader, at once. Creates no correction. */
+  onNotThisClaim(claimId: string): void | Promise<void>;
+  /** Undoes onNotThisClaim (the on-page "Undo"). */
+  onUndoNotThisClaim?(claimId: string): void | Promise<void>;
+  /** The reader asks to tell us why it is not this claim: opens a wrong-match correction. */
+  onExplainNotThisClaim?(claimId: string): void | Promise<void>;
   onSuggestCorrection(claimId: string): void;
 }
 
@@ -21,153 +30,136 @@ export interface ClaimCardProps {
   entries: CardEntry[];
   sources: Map<string, Source>;
   pack: Pick<ClaimPack, 'version' | 'asOf'>;
+  /** What readPublicationDate found on the page; null when the page does not say. */
+  published?: PublishedDate | null;
+  /** The page being read: its own address and title are never cited as evidence. */
+  page?: { url?: string; title?: string };
+  /** Opening from the popup expands the claim that was clicked. */
+  expandClaimId?: string;
   onClose(): void;
   /** Correction buttons exist only when something handles them. */
   actions?: CardActions;
 }
 
-function historyText(history: TierStep[]): string {
-  return history
-    .map((step, i) => {
-      const next = history[i + 1];
-      const label = TIER_STYLES[step.tier].label;
-      return next ? `${label} from ${step.since} until ${next.since}` : `${label} since ${step.since}`;
-    })
-    .join('; ');
+const SOURCE_WORDS: Record<PublishedDate['source'], string> = {
+  meta: 'from the page’s metadata',
+  'json-ld': 'from the page’s metadata',
+  time: 'from the byline',
+  url: 'from the page’s address',
+};
+
+/** Tab and Shift+Tab stay inside the card (a dialog), so the reader's place on the page is not lost. */
+function keepFocusInside(event: KeyboardEvent): void {
+  if (event.key !== 'Tab') return;
+  const card = event.currentTarget as HTMLElement;
+  const focusable = Array.from(
+    card.querySelectorAll<HTMLElement>('button, a[href], summary, [tabindex="0"]'),
+  ).filter((el) => el.offsetParent !== null || el === card.ownerDocument.activeElement);
+  if (focusable.length === 0) return;
+  const active = (card.getRootNode() as ShadowRoot | Document).activeElement;
+  const first = focusable[0]!;
+  const last = focusable[focusable.length - 1]!;
+  if (event.shiftKey && active === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
-function SourceLine({ source }: { source: Source }) {
-  const title = source.url ? (
-    <a href={source.url} target="_blank" rel="noopener noreferrer">
-      {source.title}
-    </a>
-  ) : (
-    source.title
+export function ClaimCard(props: ClaimCardProps) {
+  const { sources, pack, published = null, page = {}, onClose, actions } = props;
+  const articleDate = published?.date ?? null;
+  const entries = byImportance(props.entries, articleDate);
+  const [expanded, setExpanded] = useState(
+    entries.find((e) => e.claim.id === props.expandClaimId)?.claim.id ?? entries[0]?.claim.id,
   );
-  return (
-    <>
-      {title}{' '}
-      <span class="muted">
-        — {source.publisher}, {source.date} · {SOURCE_KIND_LABELS[source.kind]}
-      </span>
-    </>
-  );
-}
+  const current = entries.find((e) => e.claim.id === expanded) ?? entries[0]!;
+  const context: DetailsContext = { sources, page };
+  const multiple = entries.length > 1;
 
-function ClaimSection({
-  entry,
-  sources,
-  index,
-  total,
-  actions,
-}: {
-  entry: CardEntry;
-  sources: Map<string, Source>;
-  index: number;
-  total: number;
-  actions?: CardActions;
-}) {
-  const { claim, hit } = entry;
-  const origin = claim.origin.sourceId ? sources.get(claim.origin.sourceId) : undefined;
-  const evidence = claim.evidence.settles.map((id) => sources.get(id)).filter((s): s is Source => Boolean(s));
-  const headingId = `claim-${index}`;
+  function notThisClaim(claimId: string, host: HTMLElement) {
+    const doc = host.ownerDocument;
+    void actions?.onNotThisClaim(claimId);
+    showUndoToast(doc, {
+      message: 'Hidden for you on this page.',
+      onUndo: actions?.onUndoNotThisClaim && (() => void actions.onUndoNotThisClaim?.(claimId)),
+      onExplain: actions?.onExplainNotThisClaim && (() => void actions.onExplainNotThisClaim?.(claimId)),
+    });
+  }
+
   return (
-    <section class="claim" aria-labelledby={headingId} data-claim-id={claim.id}>
-      <h2 id={headingId} class="claim-heading">
-        <TierBadge tier={claim.tier} />
-        {total > 1 && (
-          <span class="muted">
-            {' '}
-            claim {index + 1} of {total}
+    <div
+      class="card"
+      role="dialog"
+      aria-label={`Claim Lens: ${multiple ? plural(entries.length, { one: 'claim', other: 'claims' }) : 'what is known about this claim'} in this sentence`}
+      onKeyDown={keepFocusInside}
+    >
+      <div class="card-top">
+        <span class="brand">Claim Lens</span>
+        {multiple && (
+          <span class="muted count">
+            {plural(entries.length, { one: 'claim', other: 'claims' })} in this sentence
           </span>
         )}
-      </h2>
-      <p class="tier-meaning">{TIER_STYLES[claim.tier].meaning}</p>
-      <p class="statement">{claim.statement}</p>
-      <dl>
-        <dt>Why this tier</dt>
-        <dd>{claim.rationale}</dd>
-        <dt>How it changed</dt>
-        <dd>
-          <ol class="history">
-            {claim.history.map((step) => (
-              <li key={`${step.tier}-${step.since}`}>
-                <TierBadge tier={step.tier} /> <span class="muted">since {step.since}:</span> {step.note}
-              </li>
-            ))}
-          </ol>
-          <span class="visually-hidden">{historyText(claim.history)}</span>
-        </dd>
-        <dt>Original source</dt>
-        <dd>
-          {claim.origin.claimant}
-          {claim.origin.date !== 'unknown' ? `, ${claim.origin.date}` : ', date unknown'}
-          {origin && (
-            <>
-              {' — '}
-              <SourceLine source={origin} />
-            </>
-          )}
-        </dd>
-        {evidence.length > 0 && (
-          <>
-            <dt>Evidence</dt>
-            <dd>
-              <ul class="evidence">
-                {evidence.map((s) => (
-                  <li key={s.id}>
-                    <SourceLine source={s} />
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </>
+        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <div class="card-body">
+        {multiple ? (
+          <ul class="claim-list">
+            {entries.map(({ claim, hit }) => {
+              const open = claim.id === current.claim.id;
+              return (
+                <li key={claim.id} class={`claim${open ? ' is-open' : ''}`} data-claim-id={claim.id}>
+                  <button
+                    type="button"
+                    class="claim-row"
+                    aria-expanded={open}
+                    aria-controls={`claim-body-${claim.id}`}
+                    onClick={() => setExpanded(claim.id)}
+                  >
+                    <TierBadge tier={claim.tier} />
+                    <span class="claim-row-text">{claim.statement}</span>
+                  </button>
+                  {open && (
+                    <div class="claim-body" id={`claim-body-${claim.id}`}>
+                      <ClaimGlance claim={claim} hit={hit} articleDate={articleDate} showStatement={false} />
+                      <ClaimDetails claim={claim} context={context} />
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <div class="claim is-open" data-claim-id={current.claim.id}>
+            <p class="claim-heading">
+              <TierBadge tier={current.claim.tier} />
+            </p>
+            <ClaimGlance claim={current.claim} hit={current.hit} articleDate={articleDate} />
+            <ClaimDetails claim={current.claim} context={context} />
+          </div>
         )}
-        <dt>Does this sentence state it?</dt>
-        <dd class="match-strength" data-strength={hit.strength}>
-          {describeMatch(hit)}
-          <span class="muted">
-            {' '}
-            — how sure we are that these words state this claim, not whether it is true.
-          </span>
-        </dd>
-      </dl>
+        <p class="pack-line muted">
+          {published
+            ? `Article published ${formatDate(published.date)} (${SOURCE_WORDS[published.source]}). `
+            : 'Publication date not found on the page. '}
+          Claim pack v{pack.version}, data as of {formatDate(pack.asOf)}.
+        </p>
+      </div>
       {actions && (
-        <div class="actions">
-          <button type="button" onClick={() => actions.onNotThisClaim(claim.id)}>
+        <div class="actions" data-claim-id={current.claim.id}>
+          <button type="button" onClick={(e) => notThisClaim(current.claim.id, e.currentTarget)}>
             Not this claim
           </button>
-          <button type="button" onClick={() => actions.onSuggestCorrection(claim.id)}>
+          <button type="button" onClick={() => actions.onSuggestCorrection(current.claim.id)}>
             Suggest a correction
           </button>
         </div>
       )}
-    </section>
-  );
-}
-
-export function ClaimCard({ entries, sources, pack, onClose, actions }: ClaimCardProps) {
-  return (
-    <div class="card" role="dialog" aria-label="Claim Lens: what is known about this claim">
-      <header class="card-header">
-        <span class="brand">Claim Lens</span>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
-      {entries.map((entry, i) => (
-        <ClaimSection
-          key={entry.claim.id}
-          entry={entry}
-          sources={sources}
-          index={i}
-          total={entries.length}
-          actions={actions}
-        />
-      ))}
-      <footer class="card-footer muted">
-        Claim pack v{pack.version}, data as of {pack.asOf}
-      </footer>
     </div>
   );
 }

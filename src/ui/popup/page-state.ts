@@ -1,5 +1,5 @@
-import { browser } from '#imports';
 import { type PageFindings, popupToContent } from '../../platform/protocol';
+import { activeTabId, tabInfo } from '../../platform/tabs';
 
 export type PageState =
   | { kind: 'loading' }
@@ -36,8 +36,7 @@ export function isRestrictedUrl(url: string): boolean {
 export async function resolveTabId(tabIdParam: string | null): Promise<number | undefined> {
   const fromParam = tabIdParam === null ? Number.NaN : Number(tabIdParam);
   if (Number.isInteger(fromParam) && fromParam >= 0) return fromParam;
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
+  return activeTabId();
 }
 
 /** Why no content script answered, from what the browser tells us about the tab. */
@@ -57,11 +56,10 @@ export async function loadPageState(tabId: number | undefined): Promise<PageStat
   } catch {
     // No receiver. A tab's status is readable without permissions; its URL only with them (Chrome hides
     // it from us: content-script match patterns are not host permissions for the tabs API).
-    const tab = await browser.tabs.get(tabId).catch(() => undefined);
-    return { kind: 'unavailable', reason: unavailableReason(tab), tabId };
+    return { kind: 'unavailable', reason: unavailableReason(await tabInfo(tabId)), tabId };
   }
 }
 
-export function focusHighlight(tabId: number, highlightId: string): Promise<boolean> {
-  return popupToContent.sendMessage('focusHighlight', highlightId, tabId).catch(() => false);
+export function focusHighlight(tabId: number, highlightId: string, claimId?: string): Promise<boolean> {
+  return popupToContent.sendMessage('focusHighlight', { highlightId, claimId }, tabId).catch(() => false);
 }

@@ -9,6 +9,7 @@ import {
   REASON_TAGS,
 } from '../../core/corrections/schema';
 import type { Claim } from '../../core/pack/schema';
+import { pluralWord } from '../../core/text';
 import { TIER_STYLES } from '../../core/tier-styles';
 import { TIER_IDS, type Tier } from '../../core/tiers';
 import { TierBadge } from './TierBadge';
@@ -19,11 +20,11 @@ export interface CorrectionFormProps {
   claim?: Claim;
   /** Every edit, so the caller can store it at once: closing the popup must lose nothing. */
   onChange(draft: CorrectionDraft): void;
-  /** Validates and files; resolves with field errors when something must be fixed. */
+  /** Validates and saves (sends nothing); resolves with field errors when something must be fixed. */
   onSubmit(
     draft: CorrectionDraft,
   ): Promise<{ ok: true; correction: Correction } | { ok: false; errors: FieldError[] }>;
-  onFiled(correction: Correction): void;
+  onSaved(correction: Correction): void;
   onDiscard(): void;
   onBack(): void;
 }
@@ -71,7 +72,7 @@ export function CorrectionForm({
   claim,
   onChange,
   onSubmit,
-  onFiled,
+  onSaved,
   onDiscard,
   onBack,
 }: CorrectionFormProps) {
@@ -83,6 +84,12 @@ export function CorrectionForm({
   useEffect(() => headingRef.current?.focus(), []);
 
   const update = (patch: Partial<CorrectionDraft>) => onChange({ ...draft, ...patch });
+  /** Another kind shows other fields: errors of fields no longer shown go with them. */
+  const switchKind = (kind: CorrectionKind) => {
+    const shownNext = visibleFields(kind);
+    setErrors((list) => list.filter((e) => shownNext.has(e.field)));
+    update({ kind });
+  };
   const isMissing = draft.kind === 'missing-claim';
   const reasons = Object.entries(REASON_TAGS[draft.kind]) as [string, string][];
 
@@ -93,7 +100,7 @@ export function CorrectionForm({
       const result = await onSubmit(draft);
       if (result.ok) {
         setErrors([]);
-        onFiled(result.correction);
+        onSaved(result.correction);
         return;
       }
       setErrors(result.errors);
@@ -119,12 +126,15 @@ export function CorrectionForm({
       <h2 id="form-heading" tabIndex={-1} ref={headingRef}>
         {heading}
       </h2>
-      <p class="hint">Saved as you type. You can close this and come back.</p>
+      <p class="hint">Your draft is kept as you type: you can close this and come back.</p>
 
       {errors.length > 0 && (
         <div class="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
           <p>
-            <strong>Please fix {errors.length === 1 ? 'this' : `these ${errors.length} things`}:</strong>
+            <strong>
+              Please fix {pluralWord(errors.length, { one: 'this', other: `these ${errors.length} things` })}{' '}
+              before saving:
+            </strong>
           </p>
           <ul>
             {errors.map((e) => (
@@ -160,7 +170,7 @@ export function CorrectionForm({
                 name="kind"
                 value={kind}
                 checked={draft.kind === kind}
-                onChange={() => update({ kind })}
+                onChange={() => switchKind(kind)}
               />
               {KIND_LABELS[kind].title}
             </label>
@@ -286,12 +296,12 @@ export function CorrectionForm({
           <dt>Claim pack</dt>
           <dd>v{draft.packVersion}</dd>
         </dl>
-        <p class="hint">Nothing leaves your browser until you open it as a GitHub issue or export it.</p>
+        <p class="hint">Saving keeps it in your browser. Nothing leaves it until you choose Send.</p>
       </details>
       {otherErrors.length > 0 && (
         <div class="field-error">
           <p>
-            <span aria-hidden="true">⚠ </span>This draft cannot be filed as it is:
+            <span aria-hidden="true">⚠ </span>This draft cannot be saved as it is:
           </p>
           <ul>
             {otherErrors.map((e) => (
@@ -303,7 +313,7 @@ export function CorrectionForm({
 
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy}>
-          File correction
+          Save correction
         </button>
         <button type="button" onClick={onDiscard}>
           Discard draft

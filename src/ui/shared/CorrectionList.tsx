@@ -1,77 +1,19 @@
-import {
-  type Correction,
-  type CorrectionDraft,
-  KIND_LABELS,
-  STATUS_LABELS,
-} from '../../core/corrections/schema';
+import { type Correction, STATUS_LABELS } from '../../core/corrections/schema';
 import type { ClaimPack } from '../../core/pack/schema';
-import { TierBadge } from './TierBadge';
+import { formatDate } from '../../core/text';
+import { CorrectionWhat } from './CorrectionWhat';
+import { SEND_LABEL } from './use-send';
 
-function excerpt(text: string, max = 110): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}
-
-function What({ item, pack }: { item: Correction | CorrectionDraft; pack: Pick<ClaimPack, 'claims'> }) {
-  const claim =
-    'claimId' in item && item.claimId ? pack.claims.find((c) => c.id === item.claimId) : undefined;
-  return (
-    <>
-      <span class="kind">{KIND_LABELS[item.kind].short}</span>
-      {item.kind === 'wrong-tier' && item.proposedTier && (
-        <>
-          {' '}
-          <span class="muted">→</span> <TierBadge tier={item.proposedTier} />
-        </>
-      )}
-      <span class="what">
-        {claim ? excerpt(claim.statement) : item.sentence ? `“${excerpt(item.sentence)}”` : '(no text yet)'}
-      </span>
-    </>
-  );
-}
-
-export function DraftList({
-  drafts,
-  pack,
-  onContinue,
-  onDiscard,
-}: {
-  drafts: CorrectionDraft[];
-  pack: Pick<ClaimPack, 'claims'>;
-  onContinue(draft: CorrectionDraft): void;
-  onDiscard(draft: CorrectionDraft): void;
-}) {
-  return (
-    <ul class="item-list drafts">
-      {drafts.map((draft) => (
-        <li key={draft.id} class="item" data-draft-id={draft.id}>
-          <p class="item-text">
-            <What item={draft} pack={pack} />
-          </p>
-          <div class="item-actions">
-            <button type="button" onClick={() => onContinue(draft)}>
-              Continue<span class="visually-hidden"> this draft</span>
-            </button>
-            <button type="button" onClick={() => onDiscard(draft)}>
-              Discard<span class="visually-hidden"> this draft</span>
-            </button>
-          </div>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
+/** Saved corrections, each with where it has gone since and a way to send it. */
 export function CorrectionList({
   corrections,
   pack,
-  onOpenIssue,
+  onSend,
   onDelete,
 }: {
   corrections: Correction[];
   pack: Pick<ClaimPack, 'claims'>;
-  onOpenIssue(correction: Correction): void;
+  onSend(correction: Correction): void;
   onDelete?(correction: Correction): void;
 }) {
   return (
@@ -79,14 +21,15 @@ export function CorrectionList({
       {corrections.map((c) => (
         <li key={c.id} class="item" data-correction-id={c.id} data-status={c.status}>
           <p class="item-text">
-            <What item={c} pack={pack} />
+            <CorrectionWhat item={c} pack={pack} />
           </p>
           <p class="item-meta muted">
-            <span class="status">{STATUS_LABELS[c.status]}</span> · {c.createdAt.slice(0, 10)}
+            <span class="status">{STATUS_LABELS[c.status]}</span> · saved{' '}
+            {formatDate(c.createdAt.slice(0, 10))}
           </p>
           <div class="item-actions">
-            <button type="button" onClick={() => onOpenIssue(c)}>
-              {c.status === 'sent' ? 'Open issue again' : 'Open issue on GitHub'}
+            <button type="button" onClick={() => onSend(c)}>
+              {c.status === 'sent' ? 'Send again' : SEND_LABEL}
             </button>
             {onDelete && (
               <button type="button" onClick={() => onDelete(c)}>

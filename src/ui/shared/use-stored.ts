@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { storage } from '#imports';
 import {
-  QUARANTINE_KEY,
   type QuarantinedValue,
   type ReadResult,
+  readQuarantine,
+  watchQuarantine,
 } from '../../platform/storage/validated-item';
 
 interface Readable<T> {
@@ -40,9 +40,8 @@ export function useStored<T>(item: Readable<T>, onProblem: (problem: string) => 
 export function useQuarantine(): QuarantinedValue[] {
   const [list, setList] = useState<QuarantinedValue[]>([]);
   useEffect(() => {
-    const accept = (value: unknown) => setList(Array.isArray(value) ? (value as QuarantinedValue[]) : []);
-    storage.getItem<unknown>(QUARANTINE_KEY).then(accept);
-    return storage.watch<unknown>(QUARANTINE_KEY, accept);
+    void readQuarantine().then(setList);
+    return watchQuarantine(setList);
   }, []);
   return list;
 }

@@ -1,0 +1,42 @@
+import { describeMatch } from '../../core/match/describe-match';
+import type { ClaimHit } from '../../core/match/matcher';
+import type { Claim } from '../../core/pack/schema';
+import { TIER_STYLES } from '../../core/tier-styles';
+import { claimTimeline } from '../../core/timeline';
+
+/**
+ * What a reader takes in at a glance: the claim, the line that settles it, what it was when the article
+ * was published and what changed since, and how sure we are that this sentence states it. The tier badge
+ * and its meaning are shown by the caller, above.
+ */
+export function ClaimGlance({
+  claim,
+  hit,
+  articleDate,
+  showStatement = true,
+}: {
+  claim: Claim;
+  hit: ClaimHit;
+  articleDate: string | null;
+  /** False in a list of claims, where the row above already states it. */
+  showStatement?: boolean;
+}) {
+  const time = claimTimeline(articleDate, claim.history);
+  return (
+    <>
+      <p class="tier-meaning">{TIER_STYLES[claim.tier].meaning}</p>
+      {showStatement && <p class="statement">{claim.statement}</p>}
+      {claim.settles && claim.settles !== claim.statement && <p class="settles">{claim.settles}</p>}
+      <p class={`timeline timeline-${time.kind}`} data-timeline={time.kind}>
+        <span class="timeline-icon" aria-hidden="true">
+          {time.kind === 'changed' ? '⟳' : '◷'}
+        </span>{' '}
+        {time.text}
+      </p>
+      <p class="match-strength" data-strength={hit.strength}>
+        <span class="detail-label-inline">Does this sentence state it?</span> {describeMatch(hit)}
+        <span class="visually-hidden"> (how sure we are of the match, not whether the claim is true)</span>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { contentToPopup } from '../../platform/protocol';
+import { loadPageState, type PageState, resolveTabId } from './page-state';
+
+/**
+ * What the page's content script found, kept current: asked once when the popup opens, then told by the
+ * content script after every scan (a setting, a hidden claim or the page itself changed). No polling.
+ */
+export function usePage(tabIdParam: string | null): {
+  state: PageState;
+  tabId: number | undefined;
+  refresh(): void;
+  ready: Promise<number | undefined>;
+} {
+  const [state, setState] = useState<PageState>({ kind: 'loading' });
+  const tabId = useRef<number | undefined>(undefined);
+  const ready = useRef<Promise<number | undefined>>();
+  ready.current ??= resolveTabId(tabIdParam).then((id) => {
+    tabId.current = id;
+    return id;
+  });
+  useEffect(() => {
+    let live = true;
+    void ready.current!.then(async (id) => {
+      const first = await loadPageState(id);
+      if (live) setState((now) => (now.kind === 'ready' ? now : first));
+    });
+    const stop = contentToPopup.onMessage('findingsChanged', ({ data, sender }) => {
+      const id = tabId.current;
+      if (id === undefined || sender.tab?.id !== id) return;
+      setState({ kind: 'ready', tabId: id, page: data });
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  const refresh = () => void loadPageState(tabId.current).then(setState);
+  return { state, tabId: tabId.current, refresh, ready: ready.current };
+}
