@@ -1,6 +1,7 @@
 import { preact } from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { claimPackPlugin } from './src/build/claim-pack-plugin';
+import { highlightStylesPlugin } from './src/build/highlight-styles-plugin';
 import { packUpdatePermissions } from './src/build/pack-update-config';
 
 // WXT docs: with the default srcDir '.', entrypoints/ is top level and src/ is a plain folder.
@@ -9,7 +10,11 @@ export default defineConfig({
   // AMO reviews a sources zip for Firefox; test and demo artefacts are not sources.
   zip: { excludeSources: ['test-results/**', 'demo-out/**', 'bench/out/**', '.output/**'] },
   vite: () => ({
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), claimPackPlugin()],
+    plugins: [
+      preact({ devToolsEnabled: false, prefreshEnabled: false }),
+      claimPackPlugin(),
+      highlightStylesPlugin(),
+    ],
   }),
   manifest: ({ browser }) => ({
     name: 'Claim Lens',
@@ -22,6 +27,18 @@ export default defineConfig({
     // `alarms` only in builds with a pack update URL (see README, "Claim-pack updates").
     permissions: ['storage', 'contextMenus', ...packUpdatePermissions()],
     action: { default_title: 'Claim Lens' },
+    // Highlights are not elements and take no tab stops; these move from claim to claim and open its card.
+    // Commands need no permission; readers can change the keys at chrome://extensions/shortcuts.
+    commands: {
+      'next-claim': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next labeled claim and open its card',
+      },
+      'previous-claim': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Go to the previous labeled claim and open its card',
+      },
+    },
     // The labeler is imported by the content script's gate only on pages that mention DeepSeek; a dynamic
     // import from a content script needs the file to be web-accessible.
     web_accessible_resources: [

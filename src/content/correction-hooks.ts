@@ -1,8 +1,8 @@
 import type { ClaimPack } from '../core/pack/schema';
 import { draftForClaim } from '../platform/corrections-store';
-import { DismissalIndex, dismiss, dismissalsItem } from '../platform/dismissals';
+import { DismissalIndex, dismiss, dismissalsItem, undismiss } from '../platform/dismissals';
 import { contentToBackground } from '../platform/protocol';
-import type { ClaimLensHooks } from './claim-lens';
+import type { ClaimLensHooks } from './lifecycle';
 
 /**
  * What the content script needs for corrections: the card's buttons and the reader's "Not this claim"
@@ -28,10 +28,10 @@ export function correctionHooks(
     };
   }
 
-  async function notThisClaim(claimId: string, sentence: string): Promise<void> {
-    await dismiss({ pageUrl: location.href, claimId, sentence });
-    // Kept as an unfinished correction in the popup, so the reader can tell us why in one more step.
-    await draftForClaim({ kind: 'wrong-match', ...claimFields(claimId, sentence) });
+  /** Hides at once; a correction exists only if the reader then asks to tell us why. */
+  async function explainNotThisClaim(claimId: string, sentence: string): Promise<void> {
+    const draft = await draftForClaim({ kind: 'wrong-match', ...claimFields(claimId, sentence) });
+    await contentToBackground.sendMessage('openCorrectionForm', draft.id);
   }
 
   async function suggestCorrection(claimId: string, sentence: string): Promise<void> {
@@ -53,7 +53,12 @@ export function correctionHooks(
         onChange();
       }),
     cardActions: ({ text }) => ({
-      onNotThisClaim: (claimId) => void notThisClaim(claimId, text).catch(report('Not this claim')),
+      onNotThisClaim: (claimId) =>
+        void dismiss({ pageUrl: location.href, claimId, sentence: text }).catch(report('Not this claim')),
+      onUndoNotThisClaim: (claimId) =>
+        void undismiss({ pageUrl: location.href, claimId, sentence: text }).catch(report('Undo')),
+      onExplainNotThisClaim: (claimId) =>
+        void explainNotThisClaim(claimId, text).catch(report('Tell us why')),
       onSuggestCorrection: (claimId) =>
         void suggestCorrection(claimId, text).catch(report('Suggest a correction')),
     }),

@@ -1,56 +1,87 @@
-import type { ContentScriptContext } from '#imports';
 import { pageMentionsDeepSeek } from '../page/mentions';
-import { popupToContent } from '../platform/protocol';
+import { debounceWithMaxWait } from '../page/schedule';
+import { isDocumentOffLimits } from '../page/skip-rules';
+import { backgroundToContent, type PageFindings, popupToContent } from '../platform/protocol';
+import { createLifetime, type Lifetime } from './lifetime';
 
-/** How long the page must be quiet before new content is checked again. */
-const RECHECK_DEBOUNCE_MS = 500;
+/** How long the page must be quiet before new content is checked again, and the longest we wait. */
+const RECHECK_QUIET_MS = 500;
+const RECHECK_MAX_WAIT_MS = 2000;
+/** The popup waits this long at most for a labeler that is still loading. */
+const HAND_OVER_TIMEOUT_MS = 4000;
 
-export type StartLabeling = (ctx: ContentScriptContext) => void | Promise<void>;
+/** What the labeler answers once it runs; until then the gate answers for the page. */
+export interface PageAnswers {
+  findings(): PageFindings | Promise<PageFindings>;
+  focus(target: { highlightId: string; claimId?: string }): boolean;
+  move(direction: 'next' | 'previous'): boolean;
+}
+
+export type StartLabeling = (
+  lifetime: Lifetime,
+  handOver: (answers: PageAnswers) => void,
+) => void | Promise<void>;
+
+const nothingHere = (): PageFindings => ({
+  url: location.href,
+  title: document.title,
+  status: 'no-mention',
+  findings: [],
+});
 
 /**
- * What runs on every page: one regex test over textContent and, while it fails, a mutation observer that
- * repeats it when the page changes (late article bodies, client-side navigation). Only when the page
- * mentions DeepSeek is the labeling module loaded (matcher, claim pack, UI); nothing else is parsed or run.
+ * What runs on every page (and frame): one regex test over textContent and, while it fails, a mutation
+ * observer that repeats it when the page changes (late article bodies, client-side navigation). Only when
+ * the page mentions DeepSeek is the labeling module loaded (matcher, claim pack, UI); nothing else is
+ * parsed or run. The gate owns the popup's questions for the page's whole life, so there is never a
+ * moment without an answer: before hand-over it answers itself, while the labeler loads it waits for it.
  */
-export function startGate(ctx: ContentScriptContext, loadLabeling: () => Promise<StartLabeling>): void {
+export function startGate(loadLabeling: () => Promise<StartLabeling>): void {
+  if (isDocumentOffLimits(document)) return;
+  const lifetime = createLifetime();
   let started = false;
-  let timer: number | undefined;
-
-  // Until the labeler loads, the gate answers the popup: this page has nothing for us.
-  let removeFindingsListener: (() => void) | undefined = popupToContent.onMessage('getFindings', () => ({
-    url: location.href,
-    title: document.title,
-    status: 'no-mention' as const,
-    findings: [],
-  }));
-  const stopAnswering = () => {
-    removeFindingsListener?.();
-    removeFindingsListener = undefined;
+  let answers: PageAnswers | undefined;
+  let handedOver: (answers: PageAnswers) => void = () => undefined;
+  const ready = new Promise<PageAnswers>((resolve) => {
+    handedOver = resolve;
+  });
+  const handOver = (labelerAnswers: PageAnswers) => {
+    answers = labelerAnswers;
+    handedOver(labelerAnswers);
   };
+
+  const unsubscribe: (() => void)[] = [];
+  // Only the top frame answers the popup: one page, one answer (frames label on their own).
+  if (window === window.top) {
+    unsubscribe.push(
+      popupToContent.onMessage('getFindings', async () => {
+        if (answers) return answers.findings();
+        if (!started) return nothingHere();
+        const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, HAND_OVER_TIMEOUT_MS));
+        const labeler = await Promise.race([ready, timeout]);
+        return labeler ? labeler.findings() : nothingHere();
+      }),
+      popupToContent.onMessage('focusHighlight', ({ data }) => answers?.focus(data) ?? false),
+    );
+  }
+  unsubscribe.push(backgroundToContent.onMessage('moveToClaim', ({ data }) => answers?.move(data) ?? false));
 
   const check = () => {
-    if (started || ctx.isInvalid || !pageMentionsDeepSeek(document)) return;
+    if (started || !lifetime.alive || isDocumentOffLimits(document) || !pageMentionsDeepSeek(document))
+      return;
     started = true;
     observer.disconnect();
-    // The labeler registers its own answer; one listener per message type.
-    stopAnswering();
     loadLabeling()
-      .then((start) => (ctx.isValid ? start(ctx) : undefined))
+      .then((start) => (lifetime.alive ? start(lifetime, handOver) : undefined))
       .catch((error: unknown) => console.warn('[Claim Lens] could not load the labeler:', error));
   };
-
-  const observer = new MutationObserver(() => {
-    clearTimeout(timer);
-    timer = ctx.setTimeout(check, RECHECK_DEBOUNCE_MS);
-  });
-  ctx.onInvalidated(() => {
+  const recheck = debounceWithMaxWait(check, RECHECK_QUIET_MS, RECHECK_MAX_WAIT_MS);
+  const observer = new MutationObserver(() => recheck.schedule());
+  lifetime.onEnd(() => {
     observer.disconnect();
-    try {
-      stopAnswering();
-    } catch {
-      // The extension is gone; so is the listener.
-    }
+    recheck.cancel();
   });
+  for (const stop of unsubscribe) lifetime.onEnd(stop);
   check();
   if (!started)
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });

@@ -5,6 +5,7 @@
  * the labeler itself (matcher, pack, card) and its storage (zod-validated settings, dismissals, drafts).
  */
 export const LABELER_MODULE = { file: 'claim-lens-labeler.js', key: '__claimLensLabeler' } as const;
+export type { StartLabeling as LabelerModule } from './gate';
 export const STORAGE_MODULE = { file: 'claim-lens-storage.js', key: '__claimLensStorage' } as const;
 
 export function registerModule(module: { key: string }, value: unknown): void {

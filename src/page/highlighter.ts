@@ -1,253 +1,215 @@
-import type { TextBlock, TextNodeSlice } from './extract';
+import type { Tier } from '../core/pack/schema';
+import { ACTIVE_HIGHLIGHT, type Emphasis, highlightName, type PageTheme } from './mark-styles';
+import type { TextSpan } from './text-spans';
 
 /**
- * Wraps character ranges of extracted blocks in our own inline element and takes them out again without a
- * trace. The approach follows the Hypothesis client's highlighter: split text nodes at the range ends,
- * wrap runs of adjacent text nodes in a custom element, and leave whitespace-only runs alone.
- *
- * Unlike a plain unwrap + normalize(), removal re-joins only the text nodes this module split, into the
- * page's original node, so the page's own text node structure (and any reference it holds to its nodes)
- * survives a highlight/remove cycle.
+ * Paints labeled sentences with the CSS Custom Highlight API. No page node is split, moved, wrapped or
+ * given an attribute: each span becomes a StaticRange (which costs nothing when the page mutates, unlike a
+ * live Range) inside one Highlight per tier, registered in the document's CSS.highlights. Removing labels
+ * leaves nothing behind, and a page's own scripts, frameworks and custom elements never meet our nodes.
  */
 
-export const MARK_TAG = 'claim-lens-mark';
-
-const OWN_ELEMENT_PREFIX = 'claim-lens-';
-
-export interface HighlightHandle {
-  id: string;
-  /** The mark elements in document order; the first with visible text carries tabindex="0". */
-  elements: HTMLElement[];
+export interface Paintable {
+  tier: Tier;
+  emphasis: Emphasis;
+  spans: TextSpan[];
 }
 
-/**
- * The pieces split from one original text node form a chain; a piece is merged back into its predecessor
- * once both are plain siblings again. The predecessor side always survives, so the page's original node is
- * the one left at the end.
- */
-const previousPiece = new WeakMap<Text, Text>();
-const nextPiece = new WeakMap<Text, Text>();
-
-/** The slice list a text node was last seen in, so merging can keep a block's `nodes` valid for reuse. */
-const sliceListOf = new WeakMap<Text, TextNodeSlice[]>();
-
-/** Text nodes we split off, moved into or out of a mark, or merged, for telling our mutations apart. */
-const ownTextNodes = new WeakSet<Text>();
-
-/**
- * The data we last left in a text node. A characterData record is ours only while the node still holds
- * what we wrote; if the page rewrote it since, the record must reach the observer.
- */
-const dataWeWrote = new WeakMap<Text, string>();
-
-/**
- * Runs of whitespace-only text are never wrapped: such text usually sits between elements, where a new
- * element is invalid (directly in a tr, ul or table, which the parser would foster-parent) or changes
- * layout (a flex or grid container would gain an extra item). Checking the parent's computed display would
- * cost a style pass, so these runs are skipped everywhere; the price is an unmarked space now and then.
- */
-const WHITESPACE_ONLY = /^\s*$/;
-
-function noteOwnData(node: Text): void {
-  ownTextNodes.add(node);
-  dataWeWrote.set(node, node.data);
+interface HighlightLike {
+  priority: number;
+  readonly size: number;
+  add(range: AbstractRange): void;
+  clear(): void;
+}
+interface HighlightRegistryLike {
+  get(name: string): unknown;
+  set(name: string, highlight: HighlightLike): void;
+  delete(name: string): boolean;
+  highlightsFromPoint?: (
+    x: number,
+    y: number,
+    options?: { shadowRoots?: ShadowRoot[] },
+  ) => { highlight: unknown; ranges: AbstractRange[] }[];
+}
+interface HighlightWindow {
+  Highlight?: new (...ranges: AbstractRange[]) => HighlightLike;
+  StaticRange?: typeof StaticRange;
+  CSS?: { highlights?: HighlightRegistryLike };
 }
 
-/** Splits node at offset, keeps the piece chain and the slice list in step, and returns the new tail. */
-function splitPiece(slices: TextNodeSlice[], index: number, offset: number): Text {
-  const slice = slices[index]!;
-  const head = slice.node;
-  const tail = head.splitText(offset);
+/** Whether this browser can paint highlights without touching the page (we never fall back to wrapping). */
+export function supportsHighlights(view: Window | null): boolean {
+  const w = view as HighlightWindow | null;
+  return Boolean(w?.Highlight && w.StaticRange && w.CSS?.highlights);
+}
 
-  const oldNext = nextPiece.get(head);
-  if (oldNext !== undefined) {
-    previousPiece.set(oldNext, tail);
-    nextPiece.set(tail, oldNext);
+interface NodeHit<T> {
+  from: number;
+  to: number;
+  item: T;
+}
+
+export class HighlightPainter<T extends Paintable> {
+  private readonly registry: HighlightRegistryLike;
+  private readonly HighlightCtor: new (
+    ...ranges: AbstractRange[]
+  ) => HighlightLike;
+  private readonly StaticRangeCtor: typeof StaticRange;
+  /** Our highlights by name, and how many ranges each should hold (a page may add or remove some). */
+  private readonly highlights = new Map<string, { highlight: HighlightLike; ranges: AbstractRange[] }>();
+  private readonly itemOfRange = new Map<AbstractRange, T>();
+  private readonly rangesOfItem = new Map<T, AbstractRange[]>();
+  /** Hover lookup: the caret under the pointer gives a text node and offset; this finds the claim. */
+  private readonly byNode = new Map<Text, NodeHit<T>[]>();
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private active: T | undefined;
+
+  constructor(private readonly doc: Document) {
+    const view = doc.defaultView as unknown as HighlightWindow;
+    this.registry = view.CSS!.highlights!;
+    this.HighlightCtor = view.Highlight!;
+    this.StaticRangeCtor = view.StaticRange!;
   }
-  nextPiece.set(head, tail);
-  previousPiece.set(tail, head);
 
-  noteOwnData(head);
-  noteOwnData(tail);
-  sliceListOf.set(head, slices);
-  sliceListOf.set(tail, slices);
-  slices.splice(index + 1, 0, { node: tail, start: slice.start + offset });
-  return tail;
-}
-
-/**
- * Wraps exactly [start, end) of the block's text. Returns null when the range is empty after clamping or
- * holds only whitespace. The block's `nodes` are updated in place for the split text nodes, so further
- * calls on the same block (several claims in one paragraph) keep working without re-extracting.
- */
-export function highlightRange(
-  block: Pick<TextBlock, 'nodes'>,
-  start: number,
-  end: number,
-  attributes: Record<string, string>,
-  id: string,
-): HighlightHandle | null {
-  const slices = block.nodes;
-  const from = Math.max(0, start);
-  if (!(end > from)) return null;
-
-  // Isolate the range: after this loop every text node overlapping [from, end) lies entirely inside it.
-  const pieces: Text[] = [];
-  for (let i = 0; i < slices.length; i++) {
-    const slice = slices[i]!;
-    const sliceEnd = slice.start + slice.node.data.length;
-    if (sliceEnd <= from || slice.node.data.length === 0) continue;
-    if (slice.start >= end) break;
-    if (slice.node.parentNode === null) continue;
-    if (slice.start < from) {
-      // The head stays where it is; continue with the tail, which now sits at index i + 1.
-      splitPiece(slices, i, from - slice.start);
-      continue;
+  /** Replaces everything painted with these items. Linear in the number of spans. */
+  paint(items: readonly T[], theme: PageTheme = 'light'): void {
+    this.clear();
+    for (const item of items) {
+      const name = highlightName(item.tier, item.emphasis, theme);
+      let entry = this.highlights.get(name);
+      if (!entry) {
+        entry = { highlight: new this.HighlightCtor(), ranges: [] };
+        this.highlights.set(name, entry);
+      }
+      const ranges: AbstractRange[] = [];
+      for (const span of item.spans) {
+        const length = span.node.data.length;
+        const range = new this.StaticRangeCtor({
+          startContainer: span.node,
+          startOffset: Math.min(span.from, length),
+          endContainer: span.node,
+          endOffset: Math.min(span.to, length),
+        });
+        ranges.push(range);
+        entry.ranges.push(range);
+        entry.highlight.add(range);
+        this.itemOfRange.set(range, item);
+        const hits = this.byNode.get(span.node) ?? [];
+        if (hits.length === 0) this.byNode.set(span.node, hits);
+        hits.push({ from: span.from, to: span.to, item });
+        const root = span.node.getRootNode();
+        if (root !== this.doc && 'host' in root) this.shadowRoots.add(root as ShadowRoot);
+      }
+      this.rangesOfItem.set(item, ranges);
     }
-    if (sliceEnd > end) splitPiece(slices, i, end - slice.start);
-    pieces.push(slices[i]!.node);
+    for (const [name, { highlight }] of this.highlights) this.registry.set(name, highlight);
   }
 
-  // Runs of pieces that are adjacent siblings share one mark; a run of whitespace only gets none.
-  const runs: Text[][] = [];
-  for (const piece of pieces) {
-    const run = runs[runs.length - 1];
-    if (run !== undefined && run[run.length - 1]!.nextSibling === piece) run.push(piece);
-    else runs.push([piece]);
+  /** The claim whose card is open gets a stronger fill on top of its tier's. */
+  setActive(item: T | undefined): void {
+    this.active = item;
+    this.registry.delete(ACTIVE_HIGHLIGHT);
+    const ranges = item ? this.rangesOfItem.get(item) : undefined;
+    if (!ranges) return;
+    const highlight = new this.HighlightCtor(...ranges);
+    highlight.priority = 1;
+    this.registry.set(ACTIVE_HIGHLIGHT, highlight);
   }
 
-  const elements: HTMLElement[] = [];
-  const unwrapped: Text[] = [];
-  for (const run of runs) {
-    if (run.every((piece) => WHITESPACE_ONLY.test(piece.data))) {
-      unwrapped.push(...run);
-      continue;
+  clear(): void {
+    for (const name of this.highlights.keys()) this.registry.delete(name);
+    this.registry.delete(ACTIVE_HIGHLIGHT);
+    this.highlights.clear();
+    this.itemOfRange.clear();
+    this.rangesOfItem.clear();
+    this.byNode.clear();
+    this.shadowRoots.clear();
+    this.active = undefined;
+  }
+
+  /**
+   * The registry is shared with the page's scripts. If the page deleted, replaced or added to one of our
+   * highlights, put back exactly ours. Returns whether anything had to be repaired.
+   */
+  repair(): boolean {
+    let repaired = false;
+    for (const [name, entry] of this.highlights) {
+      if (this.registry.get(name) === entry.highlight && entry.highlight.size === entry.ranges.length)
+        continue;
+      entry.highlight.clear();
+      for (const range of entry.ranges) entry.highlight.add(range);
+      this.registry.set(name, entry.highlight);
+      repaired = true;
     }
-    const first = run[0]!;
-    const parent = first.parentNode!;
-    const mark = first.ownerDocument.createElement(MARK_TAG);
-    for (const [name, value] of Object.entries(attributes)) mark.setAttribute(name, value);
-    mark.setAttribute('data-highlight-id', id);
-    parent.insertBefore(mark, first);
-    for (const piece of run) {
-      ownTextNodes.add(piece);
-      mark.appendChild(piece);
+    if (this.active && this.registry.get(ACTIVE_HIGHLIGHT) === undefined) {
+      this.setActive(this.active);
+      repaired = true;
     }
-    elements.push(mark);
+    return repaired;
   }
-  // A skipped run may have been split off for nothing; join it back now that the marks hold their pieces.
-  for (const piece of unwrapped) {
-    if (piece.parentNode !== null) rejoin(piece);
-  }
-  if (elements.length === 0) return null;
 
-  // One tab stop per highlight, on its first visible element, so keyboard users reach each claim once.
-  elements[0]!.setAttribute('tabindex', '0');
-  return { id, elements };
-}
-
-/** Merges piece `later` into `earlier` (its predecessor), which keeps its identity and its slice. */
-function mergePieces(earlier: Text, later: Text): void {
-  earlier.appendData(later.data);
-  noteOwnData(earlier);
-  later.remove();
-
-  const afterLater = nextPiece.get(later);
-  if (afterLater !== undefined) {
-    nextPiece.set(earlier, afterLater);
-    previousPiece.set(afterLater, earlier);
-  } else {
-    nextPiece.delete(earlier);
-  }
-  nextPiece.delete(later);
-  previousPiece.delete(later);
-
-  const slices = sliceListOf.get(later);
-  if (slices !== undefined) {
-    const index = slices.findIndex((slice) => slice.node === later);
-    if (index !== -1) slices.splice(index, 1);
-  }
-}
-
-/** Re-joins a piece with its chain neighbours wherever they are plain siblings again. */
-function rejoin(piece: Text): void {
-  let node = piece;
-  for (let earlier = previousPiece.get(node); earlier !== undefined; earlier = previousPiece.get(node)) {
-    if (node.previousSibling !== earlier) break;
-    mergePieces(earlier, node);
-    node = earlier;
-  }
-  for (let later = nextPiece.get(node); later !== undefined; later = nextPiece.get(node)) {
-    if (node.nextSibling !== later) break;
-    mergePieces(node, later);
-  }
-}
-
-/** Replaces a mark by its children and returns the text nodes that came out of it. */
-function unwrap(mark: Element): Text[] {
-  const parent = mark.parentNode;
-  if (parent === null) return [];
-  const released: Text[] = [];
-  for (let child = mark.firstChild; child !== null; child = mark.firstChild) {
-    if (child.nodeType === Node.TEXT_NODE) {
-      ownTextNodes.add(child as Text);
-      released.push(child as Text);
+  /** The labeled item under a viewport point, if any: only our own ranges count, never the page's. */
+  itemAt(x: number, y: number): T | undefined {
+    const shadowRoots = [...this.shadowRoots];
+    const fromPoint = this.registry.highlightsFromPoint;
+    if (fromPoint) {
+      for (const { ranges } of fromPoint.call(this.registry, x, y, { shadowRoots })) {
+        for (const range of ranges) {
+          const item = this.itemOfRange.get(range);
+          if (item) return item;
+        }
+      }
+      return undefined;
     }
-    parent.insertBefore(child, mark);
-  }
-  mark.remove();
-  return released;
-}
-
-function unwrapAll(marks: Iterable<Element>): void {
-  const released: Text[] = [];
-  for (const mark of marks) {
-    if (mark.localName === MARK_TAG) released.push(...unwrap(mark));
-  }
-  // Re-join only after every mark is gone: two pieces only become siblings again once both are out.
-  for (const piece of released) {
-    if (piece.parentNode !== null) rejoin(piece);
-  }
-}
-
-/** Removes one highlight; safe to call twice or after removeAllHighlights. */
-export function removeHighlight(handle: HighlightHandle): void {
-  unwrapAll(handle.elements);
-}
-
-/** Removes every highlight under root (root itself is never a mark we made, so it is not inspected). */
-export function removeAllHighlights(root: ParentNode): void {
-  unwrapAll(Array.from(root.querySelectorAll(MARK_TAG)));
-}
-
-function isOwnNode(node: Node): boolean {
-  if (node.nodeType === Node.TEXT_NODE) return ownTextNodes.has(node as Text);
-  return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName.startsWith(OWN_ELEMENT_PREFIX);
-}
-
-/**
- * Whether a MutationRecord comes only from our own DOM work (marks going in or out, text nodes we split or
- * re-joined, our elements' attributes), so a MutationObserver watching for new page content can ignore it.
- * A page change that only removes our things may be classed as ours too; removals never bring new claims.
- */
-export function isOwnMutation(record: MutationRecord): boolean {
-  switch (record.type) {
-    case 'childList': {
-      for (const node of record.addedNodes) if (!isOwnNode(node)) return false;
-      for (const node of record.removedNodes) if (!isOwnNode(node)) return false;
-      return true;
+    const caret = caretAt(this.doc, x, y, shadowRoots);
+    if (!caret) return undefined;
+    for (const hit of this.byNode.get(caret.node as Text) ?? []) {
+      if (caret.offset < hit.from || caret.offset > hit.to) continue;
+      // The caret snaps to the nearest character; make sure the point is really over the words.
+      if (this.rectsOf(hit.item).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom))
+        return hit.item;
     }
-    case 'characterData': {
-      const target = record.target;
-      return (
-        target.nodeType === Node.TEXT_NODE &&
-        ownTextNodes.has(target as Text) &&
-        dataWeWrote.get(target as Text) === (target as Text).data
-      );
-    }
-    case 'attributes':
-      return record.target.nodeType === Node.ELEMENT_NODE && isOwnNode(record.target);
-    default:
-      return false;
+    return undefined;
   }
+
+  /** Where an item is on screen now (a live Range only for the measurement, then dropped). */
+  rectsOf(item: T): DOMRect[] {
+    const rects: DOMRect[] = [];
+    for (const span of item.spans) {
+      if (!span.node.isConnected) continue;
+      const range = this.doc.createRange();
+      const length = span.node.data.length;
+      range.setStart(span.node, Math.min(span.from, length));
+      range.setEnd(span.node, Math.min(span.to, length));
+      for (const rect of range.getClientRects()) if (rect.width > 0 && rect.height > 0) rects.push(rect);
+    }
+    return rects;
+  }
+
+  /** How many ranges are painted: for tests and the benchmark. */
+  get rangeCount(): number {
+    return this.itemOfRange.size;
+  }
+}
+
+function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[],
+): { node: Node; offset: number } | undefined {
+  const withPosition = doc as Document & {
+    caretPositionFromPoint?: (
+      x: number,
+      y: number,
+      options?: { shadowRoots?: ShadowRoot[] },
+    ) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (withPosition.caretPositionFromPoint) {
+    const position = withPosition.caretPositionFromPoint(x, y, { shadowRoots });
+    return position ? { node: position.offsetNode, offset: position.offset } : undefined;
+  }
+  const range = withPosition.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
 }

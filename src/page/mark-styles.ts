@@ -1,41 +1,50 @@
 import { TIER_STYLES } from '../core/tier-styles';
 import { TIER_IDS } from '../core/tiers';
 
-export const STYLE_ELEMENT_ID = 'claim-lens-mark-styles';
+/**
+ * Names of our entries in CSS.highlights, documented in the README so tools and tests can read what is
+ * labeled: one highlight per tier, a quiet variant per tier (underline only, for claims that need no
+ * attention), and the claim whose card is open.
+ */
+export const HIGHLIGHT_PREFIX = 'claim-lens-';
+export const ACTIVE_HIGHLIGHT = `${HIGHLIGHT_PREFIX}active`;
+
+/** `strong`: fill and underline; `quiet`: the tier's underline only (see markEmphasis in core/tier-styles). */
+export type Emphasis = 'strong' | 'quiet';
+/** Dark pages get the stronger fills; a highlight cannot read the page's background by itself. */
+export type PageTheme = 'light' | 'dark';
+
+/** `claim-lens-<tier>`, or `claim-lens-<tier>-quiet` / `claim-lens-<tier>-dark` for the variants. */
+export function highlightName(
+  tier: keyof typeof TIER_STYLES,
+  emphasis: Emphasis = 'strong',
+  theme: PageTheme = 'light',
+): string {
+  const variant = emphasis === 'quiet' ? '-quiet' : theme === 'dark' ? '-dark' : '';
+  return `${HIGHLIGHT_PREFIX}${tier}${variant}`;
+}
 
 /**
- * Page-level CSS for highlight marks. Every declaration is !important on a tag+attribute selector so page
- * rules (even `* { … !important }`) cannot restyle marks; nothing here changes box size, so highlighting
- * never shifts layout. Tier shows as fill colour AND underline style (solid/double/dashed/dotted/wavy).
+ * The ::highlight() rules, shipped as the content script's manifest stylesheet: the browser injects it into
+ * every frame before the page runs, the page cannot see or remove it, and it paints nothing until a
+ * highlight of that name exists. A highlight paints no box, so labeling never shifts layout. Tier shows as
+ * fill colour AND underline style (solid/double/dashed/dotted/wavy), never colour alone.
  */
-export function markStylesheet(tag: string): string {
-  const base = `${tag}[data-claim-tier]`;
-  const perTier = TIER_IDS.map((tier) => {
+export function highlightStylesheet(): string {
+  const rules = TIER_IDS.flatMap((tier) => {
     const s = TIER_STYLES[tier];
-    const strongerFill = s.fill.replace(/[\d.]+\)$/, '0.38)');
-    return `${tag}[data-claim-tier="${tier}"] { background-color: ${s.fill} !important; text-decoration-line: underline !important; text-decoration-style: ${s.underline} !important; text-decoration-color: ${s.color} !important; }
-${tag}[data-claim-tier="${tier}"][data-claim-active] { background-color: ${strongerFill} !important; }`;
-  }).join('\n');
-  return `
-${base} {
-  all: unset;
-  display: inline !important;
-  color: inherit !important;
-  font: inherit !important;
-  text-decoration-thickness: 2px !important;
-  text-underline-offset: 3px !important;
-  text-decoration-skip-ink: none !important;
-  border-radius: 2px !important;
-  cursor: help !important;
-  box-decoration-break: clone !important;
-  -webkit-box-decoration-break: clone !important;
-  transition: background-color 120ms ease-out !important;
-  outline: 2px solid transparent !important;
-  outline-offset: 1px !important;
+    const underline = `text-decoration: underline ${s.underline} ${s.color} !important;`;
+    return [
+      `::highlight(${highlightName(tier)}) { background-color: ${s.fill} !important; ${underline} }`,
+      `::highlight(${highlightName(tier, 'strong', 'dark')}) { background-color: ${s.fillOnDark} !important; ${underline} }`,
+      `::highlight(${highlightName(tier, 'quiet')}) { background-color: transparent !important; ${underline} }`,
+    ];
+  });
+  return `${rules.join('\n')}
+::highlight(${ACTIVE_HIGHLIGHT}) { background-color: rgba(120, 120, 120, 0.24) !important; }
+@media (forced-colors: active) {
+${TIER_IDS.map((tier) => `  ::highlight(${highlightName(tier)}), ::highlight(${highlightName(tier, 'strong', 'dark')}), ::highlight(${highlightName(tier, 'quiet')}) { background-color: Mark !important; color: MarkText !important; text-decoration-color: MarkText !important; }`).join('\n')}
+  ::highlight(${ACTIVE_HIGHLIGHT}) { background-color: Highlight !important; color: HighlightText !important; }
 }
-${base}:focus-visible { outline-color: currentColor !important; }
-${perTier}
-@media (prefers-reduced-motion: reduce) { ${base} { transition: none !important; } }
-@media (forced-colors: active) { ${base} { text-decoration-color: Highlight !important; background-color: Mark !important; color: MarkText !important; } }
 `;
 }

@@ -29,3 +29,36 @@ export async function runInSlices<T>(
     }
   }
 }
+
+/**
+ * A debounce that cannot starve: it waits for `quietMs` without calls, but never longer than `maxWaitMs`
+ * after the first call it is holding, so a page that changes every 200 ms still gets its turn.
+ */
+export function debounceWithMaxWait(
+  run: () => void,
+  quietMs: number,
+  maxWaitMs: number | (() => number),
+): { schedule(delay?: number): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstCall: number | undefined;
+  const fire = () => {
+    timer = undefined;
+    firstCall = undefined;
+    run();
+  };
+  return {
+    schedule(delay = quietMs) {
+      const now = performance.now();
+      firstCall ??= now;
+      const maxWait = typeof maxWaitMs === 'number' ? maxWaitMs : maxWaitMs();
+      const wait = Math.max(0, Math.min(delay, firstCall + maxWait - now));
+      clearTimeout(timer);
+      timer = setTimeout(fire, wait);
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+      firstCall = undefined;
+    },
+  };
+}

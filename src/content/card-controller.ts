@@ -1,0 +1,186 @@
+import type { HighlightPainter } from '../page/highlighter';
+import type { ClaimCardProps } from '../ui/card/ClaimCard';
+import { CardHost } from './card-host';
+import type { Labeled } from './labeler';
+
+const HOVER_OPEN_DELAY_MS = 120;
+const HOVER_CLOSE_DELAY_MS = 300;
+
+/**
+ * Pointer, tap and keys → the card. Highlights are not elements, so nothing on the page gains a tab stop:
+ * the pointer finds the claim under it (rAF-throttled, through the painter's own ranges), a tap opens it,
+ * and the keyboard moves from claim to claim with the extension's shortcut (moveBy). Escape closes the
+ * card and puts focus back where it was.
+ */
+export class CardController {
+  private card: CardHost | undefined;
+  private items: Labeled[] = [];
+  private openFor: Labeled | undefined;
+  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  private pointerFrame = 0;
+  private pointer: { x: number; y: number } | undefined;
+  /** Where focus was before the card took it, to give it back. */
+  private returnFocusTo: HTMLElement | undefined;
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly painter: HighlightPainter<Labeled>,
+    private readonly propsFor: (item: Labeled, expandClaimId?: string) => Omit<ClaimCardProps, 'onClose'>,
+    private readonly enabled: () => boolean,
+  ) {
+    const options = { capture: true, passive: true, signal: this.abort.signal };
+    doc.addEventListener('pointermove', (e) => this.onPointerMove(e), options);
+    doc.addEventListener('pointerdown', (e) => this.onPointerDown(e), options);
+    doc.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal: this.abort.signal });
+  }
+
+  /** The card's host element, so our own mutations and UI can be told apart from the page's. */
+  get host(): HTMLElement | undefined {
+    return this.card?.host;
+  }
+
+  get openItem(): Labeled | undefined {
+    return this.openFor;
+  }
+
+  /**
+   * New labels after a scan. An open card stays open when its sentence is still labeled (same text and
+   * claims), re-anchored to the new ranges; otherwise it closes.
+   */
+  setItems(items: Labeled[]): void {
+    this.items = items;
+    const open = this.openFor;
+    if (!open) return;
+    const same = items.find((item) => item.key === open.key);
+    if (!same) {
+      this.close();
+      return;
+    }
+    this.openFor = same;
+    this.painter.setActive(same);
+  }
+
+  open(
+    item: Labeled,
+    { focus = false, expandClaimId }: { focus?: boolean; expandClaimId?: string } = {},
+  ): void {
+    clearTimeout(this.hoverTimer);
+    if (focus && !this.card?.hasFocus()) {
+      const active = this.doc.activeElement;
+      this.returnFocusTo = active instanceof HTMLElement && !this.card?.contains(active) ? active : undefined;
+    }
+    if (this.openFor !== item || expandClaimId) {
+      this.card ??= new CardHost(this.doc);
+      this.openFor = item;
+      this.painter.setActive(item);
+      this.card.show(
+        () => this.painter.rectsOf(item),
+        this.propsFor(item, expandClaimId),
+        () => this.close(true),
+      );
+    }
+    if (focus) this.card?.focusFirst();
+  }
+
+  close(restoreFocus = false): void {
+    clearTimeout(this.hoverTimer);
+    if (!this.openFor) return;
+    const hadFocus = this.card?.hasFocus() ?? false;
+    this.openFor = undefined;
+    this.painter.setActive(undefined);
+    this.card?.hide();
+    const back = this.returnFocusTo;
+    this.returnFocusTo = undefined;
+    if ((restoreFocus || hadFocus) && back?.isConnected) back.focus({ preventScroll: true });
+  }
+
+  /** The next or previous labeled sentence after the open one (or after the top of the viewport). */
+  moveBy(direction: 1 | -1): boolean {
+    if (this.items.length === 0) return false;
+    let index = this.openFor ? this.items.indexOf(this.openFor) : -1;
+    if (index === -1) {
+      const below = this.items.findIndex((item) => (this.painter.rectsOf(item)[0]?.top ?? -1) >= 0);
+      index = direction === 1 ? (below === -1 ? -1 : below - 1) : below === -1 ? this.items.length : below;
+    }
+    const next = this.items[(index + direction + this.items.length) % this.items.length]!;
+    this.scrollTo(next);
+    this.open(next, { focus: true });
+    return true;
+  }
+
+  /** From the popup: scroll to a sentence and open its card with that claim expanded. */
+  openById(id: string, expandClaimId?: string): boolean {
+    const item = this.items.find((l) => l.id === id);
+    if (!item) return false;
+    this.scrollTo(item);
+    this.open(item, { focus: true, expandClaimId });
+    return true;
+  }
+
+  /** Puts back the card's host if the page removed it while open. */
+  repair(): boolean {
+    return this.card?.ensureShown() ?? false;
+  }
+
+  destroy(): void {
+    this.abort.abort();
+    clearTimeout(this.hoverTimer);
+    cancelAnimationFrame(this.pointerFrame);
+    this.painter.setActive(undefined);
+    this.card?.destroy();
+    this.card = undefined;
+    this.openFor = undefined;
+  }
+
+  private scrollTo(item: Labeled): void {
+    const first = item.spans[0]?.node.parentElement;
+    first?.scrollIntoView({ block: 'nearest', behavior: 'instant' as ScrollBehavior });
+    const rect = this.painter.rectsOf(item)[0];
+    const view = this.doc.defaultView;
+    if (rect && view && (rect.top < 0 || rect.bottom > view.innerHeight)) {
+      view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+    }
+  }
+
+  private hoverTo(item: Labeled | undefined, delay: number): void {
+    clearTimeout(this.hoverTimer);
+    this.hoverTimer = setTimeout(() => (item ? this.open(item) : this.close()), delay);
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (this.card?.contains(event.target)) {
+      clearTimeout(this.hoverTimer);
+      return;
+    }
+    this.pointer = { x: event.clientX, y: event.clientY };
+    if (this.pointerFrame) return;
+    this.pointerFrame = requestAnimationFrame(() => {
+      this.pointerFrame = 0;
+      const point = this.pointer;
+      if (!point || !this.enabled() || this.items.length === 0) return;
+      const item = this.painter.itemAt(point.x, point.y);
+      if (item) {
+        if (item !== this.openFor) this.hoverTo(item, HOVER_OPEN_DELAY_MS);
+        else clearTimeout(this.hoverTimer);
+      } else if (this.openFor && !this.card?.hasFocus()) {
+        this.hoverTo(undefined, HOVER_CLOSE_DELAY_MS);
+      }
+    });
+  }
+
+  /** A tap (or click) on a labeled sentence opens its card at once; anywhere else closes it. */
+  private onPointerDown(event: PointerEvent): void {
+    if (this.card?.contains(event.target) || !this.enabled()) return;
+    const item = this.items.length > 0 ? this.painter.itemAt(event.clientX, event.clientY) : undefined;
+    if (item) this.open(item);
+    else this.close();
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.openFor) return;
+    const inCard = this.card?.contains(event.target) ?? false;
+    if (inCard) event.stopPropagation();
+    this.close(true);
+  }
+}

@@ -1,0 +1,101 @@
+import { render } from 'preact';
+import {
+  createShadowHost,
+  hideShadowHost,
+  placeShadowHost,
+  type ShadowHost,
+  showShadowHost,
+} from '../page/shadow-host';
+import { ClaimCard, type ClaimCardProps } from '../ui/card/ClaimCard';
+import cardCss from '../ui/card/card.css?inline';
+import { placeCard, type Rect, unionRect } from '../ui/card/placement';
+
+/**
+ * The card on the page, in a shadow host of our own (page/shadow-host.ts): next to its sentence, inside
+ * the viewport, never over the words, following scrolling. If the page removes the host while the card is
+ * open, it is put back.
+ */
+export class CardHost {
+  private readonly ui: ShadowHost;
+  private anchorRects: (() => Rect[]) | undefined;
+  private frame = 0;
+  private readonly reposition = () => {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.place());
+  };
+
+  constructor(private readonly doc: Document) {
+    this.ui = createShadowHost(doc, 'card', cardCss);
+  }
+
+  get host(): HTMLElement {
+    return this.ui.host;
+  }
+
+  get isOpen(): boolean {
+    return this.anchorRects !== undefined;
+  }
+
+  /** Whether an event target is the card (events from inside a shadow root retarget to its host). */
+  contains(target: EventTarget | null): boolean {
+    return target === this.ui.host;
+  }
+
+  show(anchorRects: () => Rect[], props: Omit<ClaimCardProps, 'onClose'>, onClose: () => void): void {
+    this.anchorRects = anchorRects;
+    render(<ClaimCard {...props} onClose={onClose} />, this.ui.mount);
+    showShadowHost(this.ui.host);
+    this.place();
+    const view = this.doc.defaultView;
+    view?.addEventListener('scroll', this.reposition, { capture: true, passive: true });
+    view?.addEventListener('resize', this.reposition, { passive: true });
+  }
+
+  /** Puts the host back if the page removed it while the card is open; returns whether it had to. */
+  ensureShown(): boolean {
+    if (!this.isOpen || (this.ui.host.isConnected && this.ui.host.matches(':popover-open'))) return false;
+    showShadowHost(this.ui.host);
+    this.place();
+    return true;
+  }
+
+  /** Moves keyboard focus to the card's first control, so links and buttons are reachable. */
+  focusFirst(): void {
+    this.ui.mount.querySelector<HTMLElement>('button, a[href], summary, [tabindex="0"]')?.focus();
+  }
+
+  hasFocus(): boolean {
+    return this.ui.root.activeElement != null;
+  }
+
+  hide(): void {
+    this.anchorRects = undefined;
+    cancelAnimationFrame(this.frame);
+    const view = this.doc.defaultView;
+    view?.removeEventListener('scroll', this.reposition, { capture: true });
+    view?.removeEventListener('resize', this.reposition);
+    render(null, this.ui.mount);
+    hideShadowHost(this.ui.host);
+  }
+
+  destroy(): void {
+    this.hide();
+    this.ui.host.remove();
+  }
+
+  private place(): void {
+    const card = this.ui.mount.firstElementChild as HTMLElement | null;
+    const view = this.doc.defaultView;
+    const anchor = unionRect(this.anchorRects?.() ?? []);
+    if (!card || !view || !anchor) return;
+    card.style.maxHeight = '';
+    const size = card.getBoundingClientRect();
+    const placement = placeCard(
+      anchor,
+      { width: size.width, height: size.height },
+      { width: view.innerWidth, height: view.innerHeight },
+    );
+    card.style.maxHeight = `${placement.maxHeight}px`;
+    placeShadowHost(this.ui.host, placement);
+  }
+}

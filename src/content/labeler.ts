@@ -1,0 +1,206 @@
+import { describeMatch } from '../core/match/describe-match';
+import { type ClaimHit, compileMatcher, type Matcher, type MatchInputBlock } from '../core/match/matcher';
+import type { Claim, ClaimPack, Source } from '../core/pack/schema';
+import type { Settings } from '../core/settings/schema';
+import { markEmphasis } from '../core/tier-styles';
+import { mostSeriousTier, type Tier } from '../core/tiers';
+import { changedSincePublication } from '../core/timeline';
+import { extractBlocks, findArticleRoot, type TextBlock } from '../page/extract';
+import type { Emphasis } from '../page/mark-styles';
+import { spansFor, type TextSpan } from '../page/text-spans';
+import { createVisibilityCheck } from '../page/visibility';
+import type { Finding } from '../platform/protocol';
+import type { CardEntry } from '../ui/card/ClaimCard';
+
+/**
+ * The labeler: an article's DOM in, labeled sentences out. It reads and matches, and decides what is shown
+ * (tiers, strength, dismissals, emphasis); it paints nothing and touches no browser API, so it runs in
+ * happy-dom for unit tests and the benchmark calls it exactly as the content script does.
+ */
+
+export interface Database {
+  pack: ClaimPack;
+  matcher: Matcher;
+  claims: Map<string, Claim>;
+  sources: Map<string, Source>;
+}
+
+export function compileDatabase(pack: ClaimPack): Database {
+  return {
+    pack,
+    matcher: compileMatcher(pack),
+    claims: new Map(pack.claims.map((c) => [c.id, c])),
+    sources: new Map(pack.sources.map((s) => [s.id, s])),
+  };
+}
+
+/** What the reader chose to see. */
+export interface LabelFilter {
+  tiers: readonly Tier[];
+  minStrength: number;
+  emphasis: Settings['emphasis'];
+  /** Claims the reader said a sentence does not state ("Not this claim"). */
+  isDismissed?: (claimId: string, sentence: string) => boolean;
+}
+
+export function filterFromSettings(
+  settings: Settings,
+  isDismissed?: LabelFilter['isDismissed'],
+): LabelFilter {
+  return {
+    tiers: settings.tiers,
+    minStrength: settings.minStrength,
+    emphasis: settings.emphasis,
+    isDismissed,
+  };
+}
+
+export interface Labeled {
+  /** Stable across rescans of the same text: the sentence, its claims and which occurrence it is. */
+  key: string;
+  id: string;
+  tier: Tier;
+  emphasis: Emphasis;
+  text: string;
+  spans: TextSpan[];
+  /** Most serious first. */
+  entries: CardEntry[];
+  finding: Finding;
+}
+
+export interface ReadOptions {
+  /** Our own UI, left out of the article. */
+  skip?: (el: Element) => boolean;
+}
+
+export function readArticle(doc: Document, options: ReadOptions = {}): TextBlock[] {
+  return extractBlocks(findArticleRoot(doc), { skip: options.skip });
+}
+
+/** The article's text as one string: equal signatures mean equal labels. */
+export function textSignature(blocks: readonly { text: string }[]): string {
+  return blocks.map((b) => b.text).join('\u0000');
+}
+
+/**
+ * Longest piece of one block the matcher sees in one step. A 100k-word block is cut (at a sentence end
+ * where there is one) so the scan can yield between pieces instead of running one long task.
+ */
+export const MAX_PIECE_CHARS = 6000;
+
+interface Piece extends MatchInputBlock {
+  block: TextBlock;
+  offset: number;
+}
+
+export function piecesOf(blocks: readonly TextBlock[], maxChars = MAX_PIECE_CHARS): Piece[] {
+  const pieces: Piece[] = [];
+  for (const block of blocks) {
+    const { text, nodes, element, ...context } = block;
+    let offset = 0;
+    while (offset < text.length) {
+      let end = text.length;
+      if (end - offset > maxChars) {
+        const window = text.slice(offset, offset + maxChars);
+        const lastStop = Math.max(
+          window.lastIndexOf('. '),
+          window.lastIndexOf('! '),
+          window.lastIndexOf('? '),
+        );
+        end = offset + (lastStop > maxChars / 2 ? lastStop + 2 : maxChars);
+      }
+      const breaks = block.breaks?.filter((b) => b > offset && b < end).map((b) => b - offset);
+      pieces.push({
+        ...context,
+        text: text.slice(offset, end),
+        breaks: breaks?.length ? breaks : undefined,
+        block,
+        offset,
+      });
+      offset = end;
+    }
+  }
+  return pieces;
+}
+
+/**
+ * Labels the blocks, one step per piece so a caller can yield to the page in between. `articleDate` is
+ * the page's publication date (it decides which claims stand out).
+ */
+export function* labelSteps(
+  blocks: readonly TextBlock[],
+  db: Database,
+  filter: LabelFilter,
+  { title = '', articleDate = null }: { title?: string; articleDate?: string | null } = {},
+): Generator<void, Labeled[]> {
+  const pieces = piecesOf(blocks);
+  const { matches } = yield* db.matcher.matchDocumentInSteps(pieces, { title });
+  const visibleSpans = createVisibilityCheck();
+  const labeled: Labeled[] = [];
+  const seen = new Map<string, number>();
+  for (const match of matches) {
+    const entries = match.hits
+      .filter((hit) => shown(hit, match.text, db, filter))
+      .map((hit) => ({ claim: db.claims.get(hit.claimId)!, hit }));
+    if (entries.length === 0) continue;
+    const piece = pieces[match.blockIndex]!;
+    const spans = visibleSpans(
+      spansFor(piece.block, piece.offset + match.start, piece.offset + match.end),
+    ).filter((span) => /\S/.test(span.node.data.slice(span.from, span.to)));
+    if (spans.length === 0) continue;
+    const worst = mostSeriousTier(entries.map((e) => ({ tier: e.claim.tier, entry: e })))!.entry;
+    const ordered = [worst, ...entries.filter((e) => e !== worst)];
+    const baseKey = `${match.text}\u0000${ordered.map((e) => e.claim.id).join(' ')}`;
+    const occurrence = (seen.get(baseKey) ?? 0) + 1;
+    seen.set(baseKey, occurrence);
+    const id = `cl-${labeled.length + 1}`;
+    const strong = ordered.some(
+      (e) =>
+        markEmphasis(e.claim.tier, changedSincePublication(articleDate, e.claim.history), filter.emphasis) ===
+        'strong',
+    );
+    labeled.push({
+      key: `${baseKey}\u0000${occurrence}`,
+      id,
+      tier: worst.claim.tier,
+      emphasis: strong ? 'strong' : 'quiet',
+      text: match.text,
+      spans,
+      entries: ordered,
+      finding: {
+        highlightId: id,
+        text: match.text,
+        claims: ordered.map(({ claim, hit }) => ({
+          claimId: claim.id,
+          tier: claim.tier,
+          strength: hit.strength,
+          strengthLabel: describeMatch(hit),
+        })),
+      },
+    });
+  }
+  return labeled;
+}
+
+function shown(hit: ClaimHit, sentence: string, db: Database, filter: LabelFilter): boolean {
+  const claim = db.claims.get(hit.claimId);
+  if (!claim || !filter.tiers.includes(claim.tier) || hit.strength < filter.minStrength) return false;
+  return !filter.isDismissed?.(hit.claimId, sentence);
+}
+
+/** The whole scan at once, for tests, the benchmark and any caller that need not yield. */
+export function scan(
+  doc: Document,
+  db: Database,
+  filter: LabelFilter,
+  options: ReadOptions & { articleDate?: string | null } = {},
+): Labeled[] {
+  const steps = labelSteps(readArticle(doc, options), db, filter, {
+    title: doc.title,
+    articleDate: options.articleDate ?? null,
+  });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}

@@ -1,0 +1,305 @@
+import { warmUpSegmenter } from '../core/match/segment';
+import type { ClaimPack } from '../core/pack/schema';
+import type { Settings } from '../core/settings/schema';
+import { labelingAllowed } from '../core/settings/site-rules';
+import { HighlightPainter, supportsHighlights } from '../page/highlighter';
+import { pageMentionsDeepSeek } from '../page/mentions';
+import { pageTheme } from '../page/page-theme';
+import { readPublicationDate } from '../page/published-date';
+import { debounceWithMaxWait, runInSlices, yieldToPage } from '../page/schedule';
+import { isDocumentOffLimits } from '../page/skip-rules';
+import {
+  badgeStateOf,
+  contentToBackground,
+  contentToPopup,
+  type PageFindings,
+  type PageStatus,
+} from '../platform/protocol';
+import type { CardActions } from '../ui/card/ClaimCard';
+import { CardController } from './card-controller';
+import type { PageAnswers } from './gate';
+import {
+  compileDatabase,
+  type Database,
+  filterFromSettings,
+  type Labeled,
+  labelSteps,
+  readArticle,
+  textSignature,
+} from './labeler';
+import type { Lifetime } from './lifetime';
+
+/** How long the page must be quiet before new content is scanned, and the longest we ever wait. */
+const QUIET_MS = 400;
+const MAX_WAIT_MS = 1500;
+/** A page whose changes never change the labels (a live counter) is re-read less and less often. */
+const MAX_BACKOFF_MS = 8000;
+/** How often a labeled page is checked for highlights or the card host the page took away. */
+const REPAIR_EVERY_MS = 2000;
+
+export interface ClaimLensHooks {
+  /** The claim pack to label with. */
+  pack: () => ClaimPack;
+  /** Card buttons; absent until something handles corrections. */
+  cardActions?: (labeled: { claimId: string; text: string }) => CardActions;
+  /** Claims the reader said a sentence does not state ("Not this claim"), for the current page. */
+  isDismissed?: (claimId: string, sentence: string) => boolean;
+  /** Loads what isDismissed needs; awaited before labeling, so pages without DeepSeek never pay for it. */
+  beforeLabeling?: () => Promise<void>;
+  /** Calls back when what isDismissed answers has changed, so highlights go at once; returns the unsubscribe. */
+  watchDismissals?: (onChange: () => void) => () => void;
+  /** The reader's settings, validated (a corrupt stored value falls back to defaults and is quarantined). */
+  readSettings: () => Promise<Settings>;
+  watchSettings: (onChange: (settings: Settings) => void) => () => void;
+}
+
+/** The host name site rules apply to; an about:srcdoc or about:blank frame belongs to its creator's site. */
+function siteHost(): string {
+  if (location.hostname) return location.hostname;
+  try {
+    return new URL(origin).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The page lifecycle: when to scan (observers, debounces with a maximum wait, navigation), what the popup
+ * and badge are told, and clean-up when the extension goes away. Scanning is the labeler's, painting the
+ * highlighter's, the card the card controller's.
+ */
+export function startClaimLens(
+  lifetime: Lifetime,
+  hooks: ClaimLensHooks,
+  handOver: (answers: PageAnswers) => void,
+) {
+  const doc = document;
+  const isTopFrame = window === window.top;
+  if (!supportsHighlights(window)) {
+    console.info(
+      '[Claim Lens] This browser cannot paint highlights without changing the page (no CSS Custom Highlight API), so Claim Lens does not label here.',
+    );
+  }
+  let db: Database | undefined;
+  let settings: Settings | undefined;
+  let status: PageStatus = 'no-mention';
+  let labeled: Labeled[] = [];
+  let lastSignature = '';
+  /** Bumped when settings or dismissals change: the same text must be labeled anew. */
+  let filterVersion = 0;
+  let scanning: Promise<void> | undefined;
+  let rescanRequested = false;
+  let backoff = MAX_WAIT_MS;
+  let repairTimer: ReturnType<typeof setInterval> | undefined;
+  const painter = new HighlightPainter<Labeled>(doc);
+  const database = () => (db ??= compileDatabase(hooks.pack()));
+  const canRun = () => lifetime.alive && doc.designMode !== 'on';
+
+  const card = new CardController(
+    doc,
+    painter,
+    (item, expandClaimId) => ({
+      entries: item.entries,
+      sources: database().sources,
+      pack: database().pack,
+      published: readPublicationDate(doc),
+      page: { url: location.href, title: doc.title },
+      expandClaimId,
+      actions: hooks.cardActions?.({ claimId: item.finding.claims[0]!.claimId, text: item.finding.text }),
+    }),
+    canRun,
+  );
+  const isOwnUi = (el: Element) => el === card.host;
+
+  function setLabels(next: Labeled[], theme: 'light' | 'dark' = 'light'): void {
+    const same = next.length === labeled.length && next.every((item, i) => item.key === labeled[i]!.key);
+    backoff = same ? Math.min(backoff * 2, MAX_BACKOFF_MS) : MAX_WAIT_MS;
+    labeled = next;
+    painter.paint(next, theme);
+    card.setItems(next);
+    if (next.length > 0) {
+      lifetime.watch();
+      repairTimer ??= setInterval(repair, REPAIR_EVERY_MS);
+    }
+  }
+
+  function clearLabels(): void {
+    lastSignature = '';
+    if (labeled.length === 0) return;
+    setLabels([]);
+    report();
+  }
+
+  /** The page may take our highlights out of CSS.highlights or remove the card's host: put them back. */
+  function repair(): void {
+    if (!lifetime.alive) return;
+    painter.repair();
+    card.repair();
+  }
+
+  async function scan(): Promise<void> {
+    // The gate comes first: a page that never mentions DeepSeek costs one regex test, not a storage read.
+    if (isDocumentOffLimits(doc) || !pageMentionsDeepSeek(doc) || !supportsHighlights(window)) {
+      status = 'no-mention';
+      return clearLabels();
+    }
+    settings ??= await hooks.readSettings();
+    if (!lifetime.alive) return;
+    const allowed = labelingAllowed(settings, siteHost());
+    if (allowed !== 'yes') {
+      status = allowed;
+      clearLabels();
+      return report();
+    }
+    await hooks.beforeLabeling?.();
+    if (!lifetime.alive) return;
+    // Every stage below is its own slice (or several): no task of ours comes near 50 ms.
+    if (!db) {
+      await yieldToPage();
+      database();
+      await yieldToPage();
+      warmUpSegmenter();
+      await yieldToPage();
+      if (!lifetime.alive) return;
+    }
+    const blocks = readArticle(doc, { skip: isOwnUi });
+    // Highlights do not change the text, so if the article reads the same as at the last scan (and the
+    // reader's choices are the same), the mutation was elsewhere: keep the labels and the open card.
+    const signature = `${filterVersion}\u0001${textSignature(blocks)}`;
+    if (signature === lastSignature) {
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      return repair();
+    }
+    await yieldToPage();
+    const published = readPublicationDate(doc);
+    const filter = filterFromSettings(settings, hooks.isDismissed);
+    const next = await runInSlices(
+      labelSteps(blocks, database(), filter, { title: doc.title, articleDate: published?.date ?? null }),
+      () => lifetime.alive,
+    );
+    if (!next || !lifetime.alive) return;
+    // The page changed while we matched in slices; then the spans may be stale: read again soon.
+    if (!blocks.every((b) => b.element.isConnected)) return schedule.schedule(0);
+    lastSignature = signature;
+    status = 'labeled';
+    setLabels(next, next.length > 0 ? pageTheme(blocks[0]!.element) : 'light');
+    observeShadowRoots(next);
+    report();
+  }
+
+  /** Runs a scan now, or once more after the running one, never two at a time. */
+  function runScan(): void {
+    if (!lifetime.alive) return;
+    if (scanning) {
+      rescanRequested = true;
+      return;
+    }
+    scanning = scan()
+      .catch((error: unknown) => console.warn('[Claim Lens] scan failed:', error))
+      .finally(() => {
+        scanning = undefined;
+        if (rescanRequested && lifetime.alive) {
+          rescanRequested = false;
+          runScan();
+        }
+      });
+  }
+  const schedule = debounceWithMaxWait(runScan, QUIET_MS, () => backoff);
+
+  function pageFindings(): PageFindings {
+    return {
+      url: location.href,
+      title: doc.title,
+      status,
+      findings: labeled.map((l) => l.finding),
+      published: status === 'labeled' ? readPublicationDate(doc) : null,
+    };
+  }
+
+  /** Only the top frame talks to the badge and the popup; a frame's labels are its own. */
+  function report(): void {
+    if (!isTopFrame || !lifetime.alive) return;
+    contentToBackground.sendMessage('reportBadge', badgeStateOf(labeled.map((l) => l.finding))).catch(() => {
+      // The background may be restarting; the next scan reports again.
+    });
+    // An open popup is told, instead of polling; with none open nobody answers.
+    contentToPopup.sendMessage('findingsChanged', pageFindings()).catch(() => undefined);
+  }
+
+  // --- Dynamic pages ------------------------------------------------------------------------------------
+
+  /** The card's host comes and goes on <html> (or a modal dialog): that is not page content. */
+  const isOwnRecord = (record: MutationRecord) =>
+    record.type === 'childList' &&
+    [...record.addedNodes, ...record.removedNodes].every((node) => node === card.host);
+  const onMutations = (records: MutationRecord[]) => {
+    if (records.some((r) => r.type === 'childList' && [...r.removedNodes].includes(card.host!)))
+      card.repair();
+    if (records.every(isOwnRecord)) return;
+    schedule.schedule();
+  };
+  const observer = new MutationObserver(onMutations);
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  /** Open shadow roots hold article text too; a document observer does not see inside them. */
+  const observedRoots = new WeakSet<ShadowRoot>();
+  function observeShadowRoots(items: Labeled[]): void {
+    for (const item of items) {
+      for (const span of item.spans) {
+        const root = span.node.getRootNode();
+        if (root === doc || !('host' in root) || observedRoots.has(root as ShadowRoot)) continue;
+        observedRoots.add(root as ShadowRoot);
+        observer.observe(root, { childList: true, subtree: true, characterData: true });
+      }
+    }
+  }
+
+  // Same-document navigation: re-read, but keep labels and the open card if the text is the same.
+  const events = new AbortController();
+  const onNavigate = () => schedule.schedule(0);
+  const navigation = (window as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('currententrychange', onNavigate, { signal: events.signal });
+  window.addEventListener('popstate', onNavigate, { signal: events.signal });
+  window.addEventListener('hashchange', onNavigate, { signal: events.signal });
+  // Back/forward cache: the page comes back without running us again, but the background cleared the
+  // badge when the navigation started.
+  window.addEventListener('pageshow', (event) => event.persisted && report(), { signal: events.signal });
+
+  const relabel = () => {
+    filterVersion++;
+    runScan();
+  };
+  const unwatchSettings = hooks.watchSettings((next) => {
+    settings = next;
+    relabel();
+  });
+  const unwatchDismissals = hooks.watchDismissals?.(relabel);
+
+  handOver({
+    findings: async () => {
+      await scanning;
+      return pageFindings();
+    },
+    focus: ({ highlightId, claimId }) => card.openById(highlightId, claimId),
+    // Every frame hears the shortcut; the one holding focus (not an iframe inside it) answers.
+    move: (direction) =>
+      doc.hasFocus() && !(doc.activeElement instanceof HTMLIFrameElement)
+        ? card.moveBy(direction === 'next' ? 1 : -1)
+        : false,
+  });
+
+  lifetime.onEnd(() => {
+    // The page comes first: once the extension is gone its APIs throw, so the page is restored before any
+    // listener is unsubscribed.
+    observer.disconnect();
+    schedule.cancel();
+    clearInterval(repairTimer);
+    events.abort();
+    card.destroy();
+    painter.clear();
+    labeled = [];
+  });
+  lifetime.onEnd(() => unwatchSettings());
+  lifetime.onEnd(() => unwatchDismissals?.());
+
+  runScan();
+}

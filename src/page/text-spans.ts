@@ -1,0 +1,53 @@
+import type { TextBlock, TextNodeSlice } from './extract';
+
+/**
+ * Maps block offsets back to the page's text nodes. Blocks leave out invisible format characters (word
+ * joiners, zero-width spaces, soft hyphens...), so a node's offsets can run ahead of the block's; each
+ * slice records where it dropped one, and the mapping steps over them.
+ */
+
+/** Characters that render as nothing (or only at a line end) and break words apart for matching. */
+export const INVISIBLE_FORMAT_CHARS =
+  /\u180b|\u180c|\u180d|[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/** One piece of one text node: [from, to) in node offsets. */
+export interface TextSpan {
+  node: Text;
+  from: number;
+  to: number;
+}
+
+/** Length of a slice's contribution to the block's text. */
+export function sliceLength(slice: TextNodeSlice): number {
+  return slice.node.data.length - (slice.dropped?.length ?? 0);
+}
+
+/** The node offset of a block offset that falls inside (or at the end of) a slice. */
+export function nodeOffset(slice: TextNodeSlice, blockOffset: number): number {
+  let offset = blockOffset - slice.start;
+  for (const dropped of slice.dropped ?? []) {
+    if (dropped <= offset) offset++;
+    else break;
+  }
+  return Math.min(offset, slice.node.data.length);
+}
+
+/**
+ * The text-node pieces that hold [start, end) of the block's text, in document order. Nothing in the DOM
+ * changes; the spans are what the highlighter paints. Empty when the range is empty or out of the block.
+ */
+export function spansFor(block: Pick<TextBlock, 'nodes'>, start: number, end: number): TextSpan[] {
+  const spans: TextSpan[] = [];
+  const from = Math.max(0, start);
+  if (!(end > from)) return spans;
+  for (const slice of block.nodes) {
+    const length = sliceLength(slice);
+    const sliceEnd = slice.start + length;
+    if (sliceEnd <= from || length === 0) continue;
+    if (slice.start >= end) break;
+    const a = nodeOffset(slice, Math.max(from, slice.start));
+    const b = nodeOffset(slice, Math.min(end, sliceEnd));
+    if (b > a) spans.push({ node: slice.node, from: a, to: b });
+  }
+  return spans;
+}
