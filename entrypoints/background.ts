@@ -1,5 +1,6 @@
 import { browser, defineBackground } from '#imports';
 import { clearBadge, updateBadge } from '@/src/background/badge';
+import { onClaimShortcut } from '@/src/background/claim-shortcuts';
 import { registerContextMenus, reportMissedClaim } from '@/src/background/context-menu';
 import { openCorrectionForm } from '@/src/background/correction-form';
 import { startPackUpdates } from '@/src/background/pack-update';
@@ -32,5 +33,6 @@ export default defineBackground(() => {
 
   // Playwright cannot click a context-menu item; the e2e tests call the same handler the menu calls,
   // from the service worker. Only extension pages and DevTools can reach this global, not web pages.
-  (globalThis as { claimLensTest?: unknown }).claimLensTest = { onMenuClick };
+  browser.commands.onCommand.addListener((command, tab) => void onClaimShortcut(command, tab));
+  (globalThis as { claimLensTest?: unknown }).claimLensTest = { onMenuClick, onClaimShortcut };
 });
