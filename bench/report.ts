@@ -1,4 +1,4 @@
-/** Statistics and the report format of `npm run bench`. */
+/** Statistics and the report of `npm run bench`: one line per figure, with median, p95, budget and ratio. */
 
 export function median(values: number[]): number {
   return percentile(values, 50);
@@ -12,57 +12,69 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
+/** Differences of interleaved runs, run by run (a[i] − b[i]). */
+export function paired(a: number[], b: number[]): number[] {
+  return a.slice(0, b.length).map((x, i) => x - b[i]!);
+}
+
+/** Least-squares line through (x, y) and how well it fits (R²). */
+export function linearFit(points: { x: number; y: number }[]): {
+  slope: number;
+  intercept: number;
+  r2: number;
+} {
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p.x, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  const sxy = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
+  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  const slope = sxx === 0 ? 0 : sxy / sxx;
+  const intercept = my - slope * mx;
+  const ssRes = points.reduce((s, p) => s + (p.y - (intercept + slope * p.x)) ** 2, 0);
+  const ssTot = points.reduce((s, p) => s + (p.y - my) ** 2, 0);
+  return { slope, intercept, r2: ssTot === 0 ? 1 : 1 - ssRes / ssTot };
+}
+
 export type Verdict = 'PASS' | 'OVER' | 'info';
 
 export interface Line {
-  id: string;
-  section: string;
+  /** The goal of issue 12 this line reports (a–e), or `why …` for where the time goes. */
+  goal: string;
   label: string;
   unit: string;
-  /** Samples behind the figure (runs, or runs × repetitions). */
   n: number;
   median: number;
-  p95?: number;
-  /** Omitted for information-only lines. */
+  p95: number;
   budget?: number;
-  /** Where the budget comes from: the brief, or a default this benchmark sets (and says so). */
-  budgetSource?: 'brief' | 'bench';
-  /** How the verdict is read, when it is not "p95 (else median) ≤ budget". */
-  rule?: string;
+  /** Which figure is held to the budget. */
+  judge: 'median' | 'p95';
   verdict: Verdict;
   note?: string;
 }
 
 export function line(
-  fields: Omit<Line, 'verdict' | 'median' | 'p95' | 'n'> & {
+  fields: Omit<Line, 'verdict' | 'median' | 'p95' | 'n' | 'judge'> & {
     samples: number[];
-    /** Override of the default verdict (p95, or the median when there is only one sample, ≤ budget). */
-    verdict?: Verdict;
-    noP95?: boolean;
+    judge?: Line['judge'];
   },
 ): Line {
-  const { samples, verdict, noP95, ...rest } = fields;
+  const { samples, judge = 'p95', ...rest } = fields;
   const med = median(samples);
-  const p95 = noP95 || samples.length < 2 ? undefined : percentile(samples, 95);
-  const judged = p95 ?? med;
-  const auto: Verdict = rest.budget === undefined ? 'info' : judged <= rest.budget ? 'PASS' : 'OVER';
-  return { ...rest, n: samples.length, median: med, p95, verdict: verdict ?? auto };
+  const p95 = percentile(samples, 95);
+  const judged = judge === 'median' ? med : p95;
+  const verdict: Verdict = rest.budget === undefined ? 'info' : judged <= rest.budget ? 'PASS' : 'OVER';
+  return { ...rest, n: samples.length, median: med, p95, judge, verdict };
 }
 
 function fmt(value: number | undefined, unit: string): string {
   if (value === undefined || Number.isNaN(value)) return '—';
   const abs = Math.abs(value);
-  const digits = abs === 0 ? 0 : abs < 0.1 ? 4 : abs < 10 ? 3 : abs < 100 ? 1 : 0;
+  const digits = abs === 0 ? 0 : abs < 10 ? 2 : abs < 100 ? 1 : 0;
   return `${value.toFixed(digits)}${unit === '' ? '' : ` ${unit}`}`;
 }
 
-function ratio(value: number | undefined, budget: number | undefined): string {
-  if (value === undefined || budget === undefined || Number.isNaN(value)) return '—';
-  if (budget === 0) return value === 0 ? '0' : '∞';
-  const r = value / budget;
-  if (r <= 0) return r.toFixed(2);
-  return r < 0.01 ? r.toExponential(1) : r.toFixed(r < 1 ? 3 : 2);
-}
+const ratio = (value: number, budget: number | undefined) =>
+  budget === undefined || Number.isNaN(value) ? '—' : (value / budget).toFixed(2);
 
 export interface Machine {
   cpu: string;
@@ -71,9 +83,9 @@ export interface Machine {
   node: string;
   os: string;
   date: string;
-  /** 1-minute load average when the run started and ended; above the core count, figures are noisier. */
+  /** 1-minute load average at start and end; above the core count, figures are inflated and noisier. */
   loadAtStart: number;
-  loadAtEnd?: number;
+  loadAtEnd: number;
 }
 
 export interface Report {
@@ -81,42 +93,59 @@ export interface Report {
   durationS: number;
   notes: string[];
   lines: Line[];
-  details: { title: string; markdown: string }[];
 }
 
-export function table(lines: Line[]): string {
+export function markdownTable(lines: Line[]): string {
   const head = [
-    '| # | Line | N | median | p95 | budget | median/budget | p95/budget | verdict |',
-    '|---|---|--:|--:|--:|--:|--:|--:|---|',
+    '| goal | what | N | median | p95 | budget | ratio (judged/budget) | verdict |',
+    '|---|---|--:|--:|--:|--:|--:|---|',
   ];
   const rows = lines.map((l) => {
-    const budget =
-      l.budget === undefined ? '—' : `${fmt(l.budget, l.unit)}${l.budgetSource === 'bench' ? ' ¹' : ''}`;
-    const label = `${l.section}: ${l.label}${l.rule ? ` (${l.rule})` : ''}${l.note ? ` — ${l.note}` : ''}`;
-    return `| ${l.id} | ${label} | ${l.n} | ${fmt(l.median, l.unit)} | ${fmt(l.p95, l.unit)} | ${budget} | ${ratio(l.median, l.budget)} | ${ratio(l.p95, l.budget)} | ${l.verdict === 'info' ? 'info' : `**${l.verdict}**`} |`;
+    const judged = l.judge === 'median' ? l.median : l.p95;
+    const budget = l.budget === undefined ? '—' : `${fmt(l.budget, l.unit)} (${l.judge})`;
+    const verdict = l.verdict === 'info' ? 'info' : `**${l.verdict}**`;
+    const what = `${l.label}${l.note ? ` — ${l.note}` : ''}`.replaceAll('|', '\\|');
+    return `| ${l.goal} | ${what} | ${l.n} | ${fmt(l.median, l.unit)} | ${fmt(l.p95, l.unit)} | ${budget} | ${ratio(judged, l.budget)} | ${verdict} |`;
   });
   return [...head, ...rows].join('\n');
 }
 
+export function machineLine(m: Machine): string {
+  const busy = Math.max(m.loadAtStart, m.loadAtEnd) > m.cores;
+  return `${m.cpu}, ${m.cores} cores, ${m.chromium}, Node ${m.node}; load average ${m.loadAtStart.toFixed(1)} at start, ${m.loadAtEnd.toFixed(1)} at end${busy ? ` (ABOVE ${m.cores} cores: other processes competed for the CPU, absolute times are inflated; paired with/without figures less so)` : ''}`;
+}
+
 export function markdown(report: Report): string {
-  const { machine: m } = report;
   const over = report.lines.filter((l) => l.verdict === 'OVER');
   return [
     '# Claim Lens performance benchmark',
     '',
-    `- Date: ${m.date}`,
-    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.os}`,
-    `- ${m.chromium}; Node ${m.node}`,
-    `- Benchmark wall time: ${report.durationS.toFixed(0)} s; 1-minute load average ${m.loadAtStart.toFixed(1)} at start, ${m.loadAtEnd?.toFixed(1) ?? '?'} at end${Math.max(m.loadAtStart, m.loadAtEnd ?? 0) > m.cores ? ` — ABOVE the ${m.cores} cores: other processes competed for the CPU, so absolute times are inflated and noisier (ratios with/without are interleaved and less affected)` : ''}`,
+    `- ${report.machine.date}; ${machineLine(report.machine)}`,
+    `- Bench wall time ${report.durationS.toFixed(0)} s`,
     ...report.notes.map((n) => `- ${n}`),
     '',
-    `**${report.lines.filter((l) => l.verdict === 'PASS').length} PASS, ${over.length} OVER** (${over.map((l) => l.id).join(', ') || 'none'}).`,
+    `**${report.lines.filter((l) => l.verdict === 'PASS').length} PASS, ${over.length} OVER.**`,
     '',
-    table(report.lines),
+    markdownTable(report.lines),
     '',
-    '¹ Budget set by this benchmark (the brief gives none for this line); see bench/run.ts BUDGETS.',
-    'Verdict: PASS when the p95 (the median where there is one figure per run) is within budget, unless the line states another rule.',
-    '',
-    ...report.details.flatMap((d) => [`## ${d.title}`, '', d.markdown, '']),
   ].join('\n');
+}
+
+/** The table for the terminal: one row per line, notes left to the markdown report. */
+export function consoleTable(lines: Line[]): string {
+  const rows = lines.map((l) => [
+    l.goal,
+    l.label.length > 78 ? `${l.label.slice(0, 77)}…` : l.label,
+    String(l.n),
+    fmt(l.median, l.unit),
+    fmt(l.p95, l.unit),
+    l.budget === undefined ? '—' : `${fmt(l.budget, l.unit)} ${l.judge}`,
+    ratio(l.judge === 'median' ? l.median : l.p95, l.budget),
+    l.verdict,
+  ]);
+  const head = ['goal', 'what', 'N', 'median', 'p95', 'budget', 'ratio', 'verdict'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const fmtRow = (r: string[]) =>
+    r.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [fmtRow(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmtRow)].join('\n');
 }

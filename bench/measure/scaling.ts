@@ -1,0 +1,173 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { BUDGETS, RUNS, SCALE } from '../config';
+import { articleFile, BENCH_SCRIPT, type BenchWindow, moduleOfLine, openWithBench } from '../pages';
+import { type Line, line, linearFit, median } from '../report';
+import { f } from './no-mention';
+import { endTrace, startTrace, summarizeTrace } from './trace';
+
+/**
+ * Goal (c): 50,000 words × 5,000 synthetic claims, no task over 50 ms running our code, and cost linear in
+ * words and in claims. The content script's own modules run in the page (bench/page-entry.ts): pack ready
+ * (parse + compile) and one labeling pass, timed inside the page; the largest case is also traced.
+ * Goal (d): pack load + index ready with the real pack, in a fresh page each time.
+ */
+
+const packFile = (claims: number) => `pack-${claims}.json`;
+export const packFileFor = packFile;
+
+interface Run {
+  words: number;
+  /** Words in the blocks the extractor read (headings and captions included). */
+  measuredWords: number;
+  claims: number;
+  readyMs: number;
+  labelMs: number;
+  labels: number;
+}
+
+async function labelOnce(
+  page: Page,
+  claims: number,
+): Promise<{ readyMs: number; labelMs: number; labels: number; w: number }> {
+  return page.evaluate(async (file) => {
+    const bench = (window as unknown as BenchWindow).__clBench;
+    await bench.fetchPack(`/${file}`);
+    const ready = bench.packReady();
+    const labeled = await bench.label();
+    return {
+      readyMs: ready.parseMs + ready.compileMs,
+      labelMs: labeled.workMs,
+      labels: labeled.labels,
+      w: labeled.words,
+    };
+  }, packFile(claims));
+}
+
+export async function measureScaling(
+  micro: BrowserContext,
+  bundle: string,
+): Promise<{ lines: Line[]; raw: unknown }> {
+  const maxWords = SCALE.words.at(-1)!;
+  const maxClaims = SCALE.claims.at(-1)!;
+  const configs = [
+    ...SCALE.words.map((words) => ({ words, claims: maxClaims })),
+    ...SCALE.claims.filter((c) => c !== maxClaims).map((claims) => ({ words: maxWords, claims })),
+  ];
+  const runs: Run[] = [];
+  for (const c of configs) {
+    for (let i = 0; i < RUNS.scalingRuns; i++) {
+      const page = await openWithBench(micro, articleFile(c.words));
+      const r = await labelOnce(page, c.claims);
+      await page.close();
+      runs.push({
+        words: c.words,
+        measuredWords: r.w,
+        claims: c.claims,
+        readyMs: r.readyMs,
+        labelMs: r.labelMs,
+        labels: r.labels,
+      });
+    }
+  }
+  const at = (words: number, claims: number) => runs.filter((r) => r.claims === claims && r.words === words);
+  const total = (r: Run) => r.readyMs + r.labelMs;
+
+  // The largest case, traced: every task that ran the driver bundle.
+  const page = await openWithBench(micro, articleFile(maxWords));
+  const cdp = await micro.newCDPSession(page);
+  await startTrace(cdp);
+  await labelOnce(page, maxClaims);
+  const module = moduleOfLine(bundle);
+  const trace = summarizeTrace(
+    await endTrace(cdp),
+    page.url(),
+    (u) => u.endsWith(`/${BENCH_SCRIPT}`),
+    ({ fn, line: l }) => `${fn || '(top level)'} (${module(l)})`,
+  );
+  await cdp.detach();
+  await page.close();
+  const ours = trace.tasks.filter((t) => t.ours).sort((a, b) => b.ms - a.ms);
+
+  const big = at(maxWords, maxClaims);
+  const lines: Line[] = [
+    line({
+      goal: 'c',
+      label: `${maxWords.toLocaleString('en')} words × ${maxClaims.toLocaleString('en')} synthetic claims: longest task running our code (trace)`,
+      unit: 'ms',
+      samples: [ours[0]?.ms ?? 0],
+      budget: BUDGETS.scaleTaskMs,
+      note: `${ours.filter((t) => t.ms > BUDGETS.scaleTaskMs).length} of ${ours.length} tasks over 50 ms; longest: ${ours
+        .slice(0, 3)
+        .map((t) => `${f(t.ms)} ms (${t.where.slice(0, 2).join(', ')})`)
+        .join('; ')}`,
+    }),
+    line({
+      goal: 'c',
+      label: 'same: pack ready + one labeling pass, our work only',
+      unit: 'ms',
+      samples: big.map(total),
+      note: `pack ready ${f(median(big.map((r) => r.readyMs)))} ms + labeling ${f(median(big.map((r) => r.labelMs)))} ms; ${median(big.map((r) => r.labels))} highlights`,
+    }),
+  ];
+  for (const [axis, points, unit] of [
+    ['words', SCALE.words.map((w) => ({ x: w, runs: at(w, maxClaims) })), 'word'],
+    ['claims', SCALE.claims.map((c) => ({ x: c, runs: at(maxWords, c) })), 'claim'],
+  ] as const) {
+    const medians = points.map((p) => ({ x: p.x, y: median(p.runs.map(total)) }));
+    const fit = linearFit(medians);
+    const first = medians[0]!;
+    const last = medians.at(-1)!;
+    // Cost per unit at the largest size over the smallest: 1 is linear, above 1 grows faster than linear.
+    const perUnit = last.y / last.x / (first.y / first.x);
+    lines.push(
+      line({
+        goal: 'c',
+        label: `cost linear in ${axis}: cost per ${unit} at ${last.x.toLocaleString('en')} over at ${first.x.toLocaleString('en')}`,
+        unit: '×',
+        samples: [perUnit],
+        budget: BUDGETS.linearity,
+        note: `medians ${medians.map((m) => `${m.x.toLocaleString('en')}: ${f(m.y)} ms`).join(', ')}; least-squares line ${f(fit.slope * 1000)} ms per 1,000 ${axis} + ${f(fit.intercept)} ms, R² ${fit.r2.toFixed(3)}`,
+      }),
+    );
+  }
+  const byFunction = [...trace.ourSelfMs].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  for (const [where, ms] of byFunction) {
+    lines.push(
+      line({
+        goal: 'why c',
+        label: `CPU samples in ${where} (50k × 5k, one run)`,
+        unit: 'ms',
+        samples: [ms],
+      }),
+    );
+  }
+  return { lines, raw: { runs, tasks: ours.slice(0, 20) } };
+}
+
+/** Goal (d): the real pack's JSON parsed and the matcher compiled, in a fresh page each time. */
+export async function measurePackReady(micro: BrowserContext, realClaims: number): Promise<Line[]> {
+  const parse: number[] = [];
+  const compile: number[] = [];
+  for (let i = 0; i < RUNS.packLoads; i++) {
+    const page = await openWithBench(micro, 'blank.html');
+    const r = await page.evaluate(async (file) => {
+      const bench = (window as unknown as BenchWindow).__clBench;
+      await bench.fetchPack(`/${file}`);
+      return bench.packReady();
+    }, packFile(realClaims));
+    parse.push(r.parseMs);
+    compile.push(r.compileMs);
+    await page.close();
+  }
+  return [
+    line({
+      goal: 'd',
+      label: `pack load + index ready (${realClaims} claims): JSON.parse of the bundled pack + compileMatcher, fresh page`,
+      unit: 'ms',
+      samples: parse.map((p, i) => p + compile[i]!),
+      budget: BUDGETS.packReadyMs,
+      judge: 'median',
+      note: `parse ${f(median(parse))} ms + compile (index built at run time) ${f(median(compile))} ms`,
+    }),
+  ];
+}
