@@ -39,3 +39,32 @@ export function countByTier(labels: PageLabel[]): Record<string, number> {
   for (const { tier } of labels) counts[tier] = (counts[tier] ?? 0) + 1;
   return counts;
 }
+
+/**
+ * Scrolls the n-th label into view and returns the middle of its first line box, in viewport pixels,
+ * for a real mouse hover. Serialised into the page like readPageLabels.
+ */
+export function labelPoint(n: number): { x: number; y: number } | null {
+  const ranges: Range[] = [];
+  const registry = (globalThis as { CSS?: { highlights?: Map<string, Set<AbstractRange>> } }).CSS?.highlights;
+  for (const [name, highlight] of registry ?? []) {
+    if (!name.startsWith('claim-lens-')) continue;
+    for (const range of highlight) if (range instanceof Range) ranges.push(range);
+  }
+  if (ranges.length === 0) {
+    for (const mark of Array.from(document.querySelectorAll('claim-lens-mark'))) {
+      const range = document.createRange();
+      range.selectNodeContents(mark);
+      ranges.push(range);
+    }
+  }
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  const range = ranges[n];
+  if (!range) return null;
+  (range.startContainer.parentElement ?? document.body).scrollIntoView({
+    block: 'center',
+    behavior: 'instant' as ScrollBehavior,
+  });
+  const rect = range.getClientRects()[0];
+  return rect ? { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 } : null;
+}
