@@ -40,10 +40,10 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   news: 'news report',
   analysis: 'analysis article',
   blog: 'blog post',
-  leak: 'leak',
+  leak: 'leaked document or screenshot',
   forum: 'forum or issue-tracker post',
   social: 'social media post',
-  video: 'video',
+  video: 'online video',
 };
 
 export function isPrimaryKind(kind: SourceKind): boolean {
