@@ -45,26 +45,33 @@ export interface ClaimTimeline {
   text: string;
 }
 
-const word = (tier: Tier) => TIER_STYLES[tier].label.toLowerCase();
-const article = (tier: Tier) => (/^[aeiou]/.test(word(tier)) ? 'an' : 'a');
+const SAID_TIERS = new Set<Tier>(['rumor', 'speculative', 'reported']);
 
-/** "a rumor", "confirmed": how a tier reads after "this was". */
-function asState(tier: Tier): string {
-  return tier === 'rumor' || tier === 'speculative' ? `${article(tier)} ${word(tier)}` : word(tier);
+/** "on 24 April 2026", "in April 2026", "in 2026": as precise as the date is. */
+function onDate(partial: string): string {
+  return `${partial.length === 10 ? 'on' : 'in'} ${formatDate(partial)}`;
 }
 
-/** "it was contradicted on 24 April 2026, when the model card gave 1.6T / 49B". */
+const word = (tier: Tier) => TIER_STYLES[tier].label.toLowerCase();
+
+/** "a rumor", "speculation", "confirmed": how a tier reads after "this was". */
+function asState(tier: Tier): string {
+  if (tier === 'rumor') return 'a rumor';
+  if (tier === 'speculative') return 'speculation';
+  return word(tier);
+}
+
+/**
+ * "it was contradicted on 24 April 2026." What settled it is the card's line just above (the claim's
+ * `settles`), and the step's note is in the folded history: the time line says only when.
+ */
 function changeClause(step: HistoryStep): string {
   const becoming =
     step.tier === 'rumor' || step.tier === 'speculative'
       ? `became ${asState(step.tier)}`
       : `was ${word(step.tier)}`;
-  const note = step.note.replace(/\.\s*$/, '');
-  return `it ${becoming} on ${formatDate(step.since)}${note ? `: ${lowerFirst(note)}` : ''}`;
+  return `it ${becoming} ${onDate(step.since)}.`;
 }
-
-const lowerFirst = (text: string) =>
-  /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 
 export function claimTimeline(articleDate: string | null, history: HistoryStep[]): ClaimTimeline {
   const now = history[history.length - 1]!.tier;
@@ -78,21 +85,28 @@ export function claimTimeline(articleDate: string | null, history: HistoryStep[]
     };
   }
   const published = formatDate(articleDate);
-  const orders = history.map((step) => compareDates(step.since, articleDate));
+  // Only changes of tier count: a later step in the same tier is new evidence, not a change.
+  const runs = history.filter((step, i) => i === 0 || step.tier !== history[i - 1]!.tier);
+  const orders = runs.map((step, i) => {
+    const order = compareDates(step.since, articleDate);
+    // The article states the claim, so a claim that begins as something said (a rumor, a projection, a
+    // report) was already around when it was published, even if we only know the year it began.
+    return order === 'overlap' && i === 0 && SAID_TIERS.has(step.tier) ? 'before' : order;
+  });
   const uncertainIndex = orders.indexOf('overlap');
-  const before = history.filter((_, i) => orders[i] === 'before');
+  const before = runs.filter((_, i) => orders[i] === 'before');
   const then = before.length > 0 ? before[before.length - 1]!.tier : null;
-  const changes = history.filter((_, i) => orders[i] === 'after');
+  const changes = runs.filter((_, i) => orders[i] === 'after');
 
   if (uncertainIndex !== -1) {
-    const step = history[uncertainIndex]!;
+    const step = runs[uncertainIndex]!;
     const thenText = then ? ` Before that it was ${asState(then)}.` : '';
     return {
       kind: 'uncertain',
       atPublication: then,
       now,
-      changes: history.slice(uncertainIndex),
-      text: `This article is from ${published}; the claim ${step.tier === 'rumor' || step.tier === 'speculative' ? `became ${asState(step.tier)}` : `was ${word(step.tier)}`} on ${formatDate(step.since)}, so it may have been written before or after that.${thenText}`,
+      changes: runs.slice(uncertainIndex),
+      text: `This article is from ${published}; the claim ${step.tier === 'rumor' || step.tier === 'speculative' ? `became ${asState(step.tier)}` : `was ${word(step.tier)}`} ${onDate(step.since)}, so it may have been written before or after that.${thenText}`,
     };
   }
   if (changes.length === 0) {
@@ -112,7 +126,7 @@ export function claimTimeline(articleDate: string | null, history: HistoryStep[]
     atPublication: then,
     now,
     changes,
-    text: `When this article was published (${published}) ${thenText}; ${changeClause(last)}.`,
+    text: `When this article was published (${published}) ${thenText}; ${changeClause(last)}`,
   };
 }
 

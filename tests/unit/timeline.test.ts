@@ -27,7 +27,7 @@ describe('claimTimeline', () => {
     expect(line.kind).toBe('changed');
     expect(line.atPublication).toBe('rumor');
     expect(line.text).toBe(
-      'When this article was published (10 February 2026) this was a rumor; it was contradicted on 24 April 2026: the model card gave 1.6T total for V4-Pro.',
+      'When this article was published (10 February 2026) this was a rumor; it was contradicted on 24 April 2026.',
     );
   });
 
@@ -99,4 +99,33 @@ describe('pageTimeline', () => {
   it('the release date comes from the bundled pack', () => {
     expect(releaseDateOf(loadBundledPack().claims)).toBe('2026-04-24');
   });
+});
+
+describe('claimTimeline with a coarse first date', () => {
+  it('a rumor known only by its year was around when an article of that year repeated it', () => {
+    const line = claimTimeline('2026-02-10', [
+      { tier: 'rumor', since: '2026', note: 'Leaks said so.' },
+      { tier: 'contradicted', since: '2026-04-24', note: 'The model card gave 1.6T.' },
+    ]);
+    expect(line.kind).toBe('changed');
+    expect(line.text).toBe(
+      'When this article was published (10 February 2026) this was a rumor; it was contradicted on 24 April 2026.',
+    );
+  });
+  it('a change known only by its month reads “in April 2026”', () => {
+    const line = claimTimeline('2026-02-10', [
+      { tier: 'rumor', since: '2026-01', note: 'x x x' },
+      { tier: 'reported', since: '2026-04', note: 'Reuters reported it.' },
+    ]);
+    expect(line.text).toContain('it was reported in April 2026.');
+  });
+});
+
+it('a later step in the same tier is new evidence, not a change since publication', () => {
+  const line = claimTimeline('2026-02-10', [
+    { tier: 'reported', since: '2026-01', note: 'Reuters reported it.' },
+    { tier: 'reported', since: '2026-04-24', note: 'Official results agree.' },
+  ]);
+  expect(line.kind).toBe('unchanged');
+  expect(line.text).toBe('When this article was published (10 February 2026) this was already reported.');
 });

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ClaimHit } from '../../core/match/matcher';
 import type { Claim, ClaimPack, Source } from '../../core/pack/schema';
 import { formatDate, plural } from '../../core/text';
+import { TIER_STYLES } from '../../core/tier-styles';
 import type { PublishedDate } from '../../page/published-date';
 import { TierBadge } from '../shared/TierBadge';
 import { ClaimDetails, type DetailsContext } from './ClaimDetails';
@@ -109,35 +110,42 @@ export function ClaimCard(props: ClaimCardProps) {
       </div>
       <div class="card-body">
         {multiple ? (
-          <ul class="claim-list">
-            {entries.map(({ claim, hit }) => {
-              const open = claim.id === current.claim.id;
-              return (
-                <li key={claim.id} class={`claim${open ? ' is-open' : ''}`} data-claim-id={claim.id}>
-                  <button
-                    type="button"
-                    class="claim-row"
-                    aria-expanded={open}
-                    aria-controls={`claim-body-${claim.id}`}
-                    onClick={() => setExpanded(claim.id)}
-                  >
-                    <TierBadge tier={claim.tier} />
-                    <span class="claim-row-text">{claim.statement}</span>
-                  </button>
-                  {open && (
-                    <div class="claim-body" id={`claim-body-${claim.id}`}>
-                      <ClaimGlance claim={claim} hit={hit} articleDate={articleDate} showStatement={false} />
-                      <ClaimDetails claim={claim} context={context} />
-                    </div>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+          <>
+            {/* Every claim stays in view as a one-line row; the chosen one's details follow the list. */}
+            <ul class="claim-list">
+              {entries.map(({ claim }) => {
+                const open = claim.id === current.claim.id;
+                return (
+                  <li key={claim.id} class={`claim${open ? ' is-open' : ''}`} data-claim-id={claim.id}>
+                    <button
+                      type="button"
+                      class="claim-row"
+                      aria-expanded={open}
+                      aria-controls="claim-body"
+                      onClick={() => setExpanded(claim.id)}
+                    >
+                      <TierBadge tier={claim.tier} />
+                      <span class="claim-row-text">{claim.statement}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+            <div class="claim-body" id="claim-body" data-claim-id={current.claim.id}>
+              <ClaimGlance
+                claim={current.claim}
+                hit={current.hit}
+                articleDate={articleDate}
+                showStatement={false}
+              />
+              <ClaimDetails claim={current.claim} context={context} />
+            </div>
+          </>
         ) : (
-          <div class="claim is-open" data-claim-id={current.claim.id}>
+          <div class="claim claim-body" data-claim-id={current.claim.id}>
             <p class="claim-heading">
-              <TierBadge tier={current.claim.tier} />
+              <TierBadge tier={current.claim.tier} />{' '}
+              <span class="tier-meaning">{TIER_STYLES[current.claim.tier].meaning}</span>
             </p>
             <ClaimGlance claim={current.claim} hit={current.hit} articleDate={articleDate} />
             <ClaimDetails claim={current.claim} context={context} />

@@ -21,10 +21,11 @@ export function ClaimGlance({
   /** False in a list of claims, where the row above already states it. */
   showStatement?: boolean;
 }) {
+  // The tier's meaning sits next to the badge above (single claim) or opens the body (list).
   const time = claimTimeline(articleDate, claim.history);
   return (
     <>
-      <p class="tier-meaning">{TIER_STYLES[claim.tier].meaning}</p>
+      {!showStatement && <p class="tier-meaning">{TIER_STYLES[claim.tier].meaning}</p>}
       {showStatement && <p class="statement">{claim.statement}</p>}
       {claim.settles && claim.settles !== claim.statement && <p class="settles">{claim.settles}</p>}
       <p class={`timeline timeline-${time.kind}`} data-timeline={time.kind}>
