@@ -1,6 +1,7 @@
 import { preact } from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { claimPackPlugin } from './src/build/claim-pack-plugin';
+import { correctionsRepoNotice } from './src/build/corrections-config';
 import { highlightStylesPlugin } from './src/build/highlight-styles-plugin';
 import { packUpdatePermissions } from './src/build/pack-update-config';
 
@@ -9,6 +10,9 @@ export default defineConfig({
   imports: false,
   // AMO reviews a sources zip for Firefox; test and demo artefacts are not sources.
   zip: { excludeSources: ['test-results/**', 'demo-out/**', 'bench/out/**', '.output/**'] },
+  hooks: {
+    'build:before': () => console.info(correctionsRepoNotice()),
+  },
   vite: () => ({
     plugins: [
       preact({ devToolsEnabled: false, prefreshEnabled: false }),
@@ -26,7 +30,7 @@ export default defineConfig({
     // we cannot run on. The content script's own match patterns are the only site access.
     // `alarms` only in builds with a pack update URL (see README, "Claim-pack updates").
     permissions: ['storage', 'contextMenus', ...packUpdatePermissions()],
-    action: { default_title: 'Claim Lens' },
+    action: { default_title: 'Claim Lens', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // Highlights are not elements and take no tab stops; these move from claim to claim and open its card.
     // Commands need no permission; readers can change the keys at chrome://extensions/shortcuts.
     commands: {
