@@ -1,5 +1,9 @@
 import Fuse from 'fuse.js';
-import type { Claim, ClaimPack, Subject } from '../pack/schema';
+import type { AttributeId, Claim, ClaimPack, Subject } from '../pack/schema';
+import { TIER_SEVERITY } from '../tiers';
+import { assertsSomething, deniesClaim, isClassMention, isGenericStatement } from './assertion';
+import { readAttributeValues } from './attributes';
+import { expandTerm } from './lexicon';
 import { findTerm, normalize, stemKey, type Token, termWords, tokenize } from './normalize';
 import { extractNumbers, type FoundNumber, numberAgrees } from './numbers';
 import { segmentSentences } from './segment';
@@ -36,6 +40,8 @@ export interface ClaimHit {
   approximate: boolean;
   /** Share of the closest paraphrase's content words present in the sentence. */
   wordOverlap: number;
+  /** Independent pieces of evidence that matched: term groups and figures. */
+  evidence: number;
 }
 
 export interface SentenceSpan {
@@ -62,6 +68,16 @@ interface CompiledClaim {
   groups: string[][][];
   none: string[][];
   paraphraseStems: Set<string>[];
+  /** The claim's only evidence is one group of topic words: no figure, no second term. */
+  topicWordOnly: boolean;
+  /** Every figure the claim needs is specific enough to identify it alone (two significant digits or more). */
+  distinctiveFigures: boolean;
+}
+
+/** 0.14, 1.74, 284B, 1.6T are specific; 1T, 1M, 90% or 10x are said of many things. */
+function isDistinctive(value: number): boolean {
+  const digits = Math.abs(value).toExponential().split('e')[0]!.replace(/[-.]/g, '').replace(/0+$/, '');
+  return digits.length >= 2;
 }
 
 export interface Matcher {
@@ -90,13 +106,27 @@ function contentStems(tokens: Token[]): Set<string> {
 function compileClaim(claim: Claim): CompiledClaim {
   return {
     claim,
-    groups: claim.match.all.map((group) => group.map(termWords).filter((w) => w.length > 0)),
+    groups: claim.match.all.map((group) =>
+      group.flatMap((term) => {
+        const words = termWords(term);
+        return words.length > 0 ? expandTerm(words) : [];
+      }),
+    ),
     none: claim.match.none.map(termWords).filter((w) => w.length > 0),
     paraphraseStems: claim.match.paraphrases.map((p) => contentStems(tokenize(normalize(p).text))),
+    topicWordOnly: claim.match.numbers.length === 0 && claim.match.all.length <= 1,
+    distinctiveFigures:
+      claim.match.numbers.length > 0 && claim.match.numbers.every((n) => isDistinctive(n.value)),
   };
 }
 
-const CONDITIONAL_START = /^(?:[\w ]{1,24}:\s*)?(?:if|whether|until|unless)\s/;
+/** Words that point back to the model the surrounding text is about. */
+const ANAPHOR =
+  /(?<![\p{L}])(?:it|its|it's|they|their|the model|the new model|the upcoming model|the next model|this model|the release|the flagship|both models|both|the preview|the system|the architecture|next-generation|next-gen|new model|the launch|the core model|core model)(?![\p{L}])/u;
+
+/** Words with which articles report, leak or predict something about the model they are about. */
+const CLAIM_MARKER =
+  /(?<![\p{L}])(?:rumou?red|reportedly|reports? (?:say|suggest|point|claim|mention|indicate)|leak(?:s|ed)?|expected|anticipated|is said to|are said to|according to|sources|feature|will (?:have|support|use|feature|offer|include|ship|bring)|would|could|may|might|promises?)(?![\p{L}])/u;
 
 const V4_SUBJECTS = new Set<Subject>([
   'deepseek-v4',
@@ -107,6 +137,7 @@ const V4_SUBJECTS = new Set<Subject>([
 
 interface PreparedSentence {
   tokens: Token[];
+  words: string[];
   stemKeys: Set<string>;
   numbers: FoundNumber[];
   normalized: string;
@@ -143,8 +174,17 @@ function verify(compiled: CompiledClaim, sentence: PreparedSentence): ClaimHit |
   let exactGroups = 0;
   const missing: string[][][] = [];
   for (const group of compiled.groups) {
-    if (group.some((words) => findTerm(sentence.tokens, words) >= 0)) exactGroups++;
+    const found = group.some((words) => {
+      const at = findTerm(sentence.tokens, words);
+      return at >= 0 && !isClassMention(sentence.words, at, words.length);
+    });
+    if (found) exactGroups++;
     else missing.push(group);
+  }
+  // A distinctive figure for the right model says which claim this is however it is worded: "V4-Flash is
+  // untouched at $0.14" states the $0.14 price without the word "input".
+  if (missing.length > 0 && compiled.distinctiveFigures) {
+    return scoreHit(compiled, sentence, exactGroups + claim.match.numbers.length, false);
   }
   // One group may be rescued by an approximate match (a typo), never more, and only when other evidence
   // (another term group or a number) matched exactly: a lone fuzzy term is no evidence at all.
@@ -154,6 +194,20 @@ function verify(compiled: CompiledClaim, sentence: PreparedSentence): ClaimHit |
     if (exactGroups + claim.match.numbers.length === 0) return null;
     if (!missing[0]!.some((words) => fuzzyContains(sentence, words.join(' ')))) return null;
   }
+  return scoreHit(
+    compiled,
+    sentence,
+    exactGroups + (approximate ? 0.5 : 0) + claim.match.numbers.length,
+    approximate,
+  );
+}
+
+function scoreHit(
+  compiled: CompiledClaim,
+  sentence: PreparedSentence,
+  evidence: number,
+  approximate: boolean,
+): ClaimHit {
   let wordOverlap = 0;
   for (const stems of compiled.paraphraseStems) {
     if (stems.size === 0) continue;
@@ -164,32 +218,50 @@ function verify(compiled: CompiledClaim, sentence: PreparedSentence): ClaimHit |
   // Strength grows with independent evidence (each term group and each number that matched) and with how
   // much of a paraphrase the sentence repeats. One generic term alone stays below the default threshold
   // unless the sentence also reads like the claim.
-  const evidence = exactGroups + (approximate ? 0.5 : 0) + claim.match.numbers.length;
-  const hasNumbers = claim.match.numbers.length > 0;
   const strength = Math.min(1, 0.2 + 0.15 * Math.min(evidence, 3) + 0.4 * wordOverlap);
   return {
-    claimId: claim.id,
+    claimId: compiled.claim.id,
     strength: Math.round(strength * 100) / 100,
-    numbersMatched: hasNumbers,
+    numbersMatched: compiled.claim.match.numbers.length > 0 || compiled.claim.match.otherValue === true,
     approximate,
     wordOverlap: Math.round(wordOverlap * 100) / 100,
+    evidence,
   };
 }
 
-function mentionsV4(texts: string[]): boolean {
-  return texts.some((text) => {
+/** The first V4 model the page names, headline first; null when it names none (then nothing is labeled). */
+function pageV4Subject(texts: string[]): Subject | null {
+  for (const text of texts) {
     const { models, compared } = detectSubjects(normalize(text).text);
-    return [...models, ...compared].some((m) => V4_SUBJECTS.has(m));
-  });
+    const v4 = [...models, ...compared].find((m) => V4_SUBJECTS.has(m));
+    if (v4) return v4;
+  }
+  return null;
 }
 
 export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
   const compiled = pack.claims.map(compileClaim);
+  const severity = new Map(pack.claims.map((c) => [c.id, TIER_SEVERITY[c.tier]]));
+  /**
+   * Most specific first (a figure beats a topic), then the most serious tier, then the most independent
+   * evidence and the strongest match. The card lists claims in this order.
+   */
+  // An "other value" claim counts as one figure: the value the sentence gives.
+  const figures = new Map(
+    pack.claims.map((c) => [c.id, c.match.otherValue ? 1 : (c.match.numbers?.length ?? 0)]),
+  );
+  const rankHits = (a: ClaimHit, b: ClaimHit): number =>
+    (figures.get(b.claimId) ?? 0) - (figures.get(a.claimId) ?? 0) ||
+    (severity.get(b.claimId) ?? 0) - (severity.get(a.claimId) ?? 0) ||
+    b.evidence - a.evidence ||
+    b.strength - a.strength;
   // Index: stem of each alternative's first word → (claim, group). Claims with no term groups are checked
   // whenever the sentence has numbers.
   const index = new Map<string, { claim: number; group: number }[]>();
   const numberOnly: number[] = [];
   compiled.forEach((c, ci) => {
+    // "Other value" claims are found through the attribute reader only.
+    if (c.claim.match.otherValue) return;
     if (c.groups.length === 0) numberOnly.push(ci);
     c.groups.forEach((group, gi) => {
       // One entry per (key, claim, group): alternatives of a group often share a stem ("agent", "agentic").
@@ -200,6 +272,48 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
       }
     });
   });
+
+  // Claims that give a value of a measurable attribute, and those that stand for any other value of it.
+  const valueClaims = new Map<AttributeId, CompiledClaim[]>();
+  const topicOf = new Map(pack.claims.map((c) => [c.id, c.topic]));
+  const otherValueClaims = new Map<AttributeId, CompiledClaim[]>();
+  for (const c of compiled) {
+    const { attribute, otherValue } = c.claim.match;
+    if (!attribute) continue;
+    const map = otherValue ? otherValueClaims : valueClaims;
+    map.set(attribute, [...(map.get(attribute) ?? []), c]);
+  }
+
+  /**
+   * A figure the sentence gives for a measurable attribute of a model it names ("V4 has 1.2 trillion
+   * parameters"): a value some claim knows is left to that claim; a value none knows, for a V4 model, is checked
+   * against the official figure through the attribute's "other value" claim. This catches misreports no
+   * one has catalogued.
+   */
+  function checkAttributeValues(sentence: PreparedSentence, subjects: Subject[], hits: ClaimHit[]): void {
+    const compatible = (c: CompiledClaim) => subjects.some((s) => subjectCompatible(c.claim.subject, s));
+    for (const { attribute, number } of readAttributeValues(sentence.tokens, sentence.numbers)) {
+      // A claim knows the value when it names it and the sentence gives every figure the claim needs
+      // ("256K to 1M" is one claim; "256K" alone is not it).
+      const known = (valueClaims.get(attribute) ?? []).filter(
+        (c) =>
+          compatible(c) &&
+          c.claim.match.numbers.some((n) => numberAgrees(n, number)) &&
+          c.claim.match.numbers.every((n) => sentence.numbers.some((f) => numberAgrees(n, f))),
+      );
+      // A known value is labeled (or not) by its own claim's terms, which tell "1M context" from "far
+      // beyond 1M"; only an unknown value needs the official figure.
+      if (known.length > 0) continue;
+      for (const c of otherValueClaims.get(attribute) ?? []) {
+        // A claim of the pack on the same topic already speaks for this sentence (a rumored variant's
+        // size, say): the figure is that claim's, not an unknown value.
+        const covered = hits.some(
+          (h) => h.claimId === c.claim.id || topicOf.get(h.claimId) === c.claim.topic,
+        );
+        if (compatible(c) && !covered) hits.push(scoreHit(c, sentence, 2, false));
+      }
+    }
+  }
 
   function candidates(sentence: PreparedSentence): number[] {
     const groupsHit = new Map<number, Set<number>>();
@@ -219,12 +333,20 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
     return result;
   }
 
-  function prepare(text: string): PreparedSentence {
-    const normalized = normalize(text).text;
+  /**
+   * `caption` is the row header or tile label a value is read with: its words say what the value is, but
+   * its figures are not values ("1M input tokens" | "$0.14" states a price, not a 1M context).
+   */
+  function prepare(text: string, caption?: string): PreparedSentence {
+    const prefix = caption ? `${caption}: ` : '';
+    // "1M+" says "more than 1M"; spelling it out lets claims about exceeding a figure see it.
+    const normalized = normalize(prefix + text).text.replace(/(\d[kmbt]?)\s?\+(?!\d)/g, '$1 more than ');
     const tokens = tokenize(normalized);
     const stemKeys = new Set<string>();
     for (const t of tokens) stemKeys.add(stemKey(t.word));
-    return { tokens, stemKeys, numbers: extractNumbers(normalized), normalized };
+    const valuesFrom = normalize(prefix).text.length;
+    const numbers = extractNumbers(normalized).filter((n) => n.start >= valuesFrom);
+    return { tokens, words: tokens.map((t) => t.word), stemKeys, numbers, normalized };
   }
 
   function matchDocument(blocks: MatchInputBlock[], options: { title?: string } = {}): DocumentMatches {
@@ -243,15 +365,34 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
     const unmatchedV4Sentences: SentenceSpan[] = [];
     // Only pages about V4 are labeled. The V3 and company facts in the database are there to label the
     // comparisons V4 articles make; a V3-only or Kimi article gets nothing.
-    if (!mentionsV4([title, ...blocks.map((b) => b.text)])) return { matches, unmatchedV4Sentences };
-    let context: Subject | null = null;
+    const pageSubject = pageV4Subject([title, ...blocks.map((b) => b.text)]);
+    if (!pageSubject) return { matches, unmatchedV4Sentences };
+    // Until a sentence names a model, and again after each heading that names none, the page is about the
+    // V4 model it names first.
+    let context: Subject | null = pageSubject;
+    // Items of one list each continue the sentence that introduced the list, not each other: a stray
+    // "R1" in one item does not make the next item about R1.
+    let listContext: Subject | null = null;
+    let previousKind: string | undefined;
     for (const [blockIndex, block] of blocks.entries()) {
+      if (block.kind === 'list-item') {
+        if (previousKind !== 'list-item') listContext = context;
+        else context = listContext ?? context;
+      }
+      previousKind = block.kind;
+      if (block.kind === 'heading' && detectSubjects(normalize(block.text).text).models.length === 0) {
+        context = pageSubject;
+      }
       const headerSubjects = block.columnHeader ? detectSubjects(normalize(block.columnHeader).text) : null;
       for (const { start, end } of segmentSentences(block.text, block.breaks)) {
         const text = block.text.slice(start, end);
-        // A table cell's row header names what the cell's value is ("Total Parameters" | "671B").
-        const caption = block.rowHeader ?? block.label;
-        const sentence = prepare(caption ? `${caption}: ${text}` : text);
+        // A table cell is read with its row and column headers ("Total Parameters" | "V4-Pro" | "1.6T"):
+        // they name what the cell's value is and which model it is for.
+        const caption =
+          block.rowHeader || block.columnHeader
+            ? [block.rowHeader, block.columnHeader].filter(Boolean).join(' ')
+            : block.label;
+        const sentence = prepare(text, caption);
         const own = detectSubjects(sentence.normalized);
         if (headerSubjects && own.models.length === 0) own.models.push(...headerSubjects.models);
         const subjects = resolveSubjects(own, context);
@@ -259,18 +400,50 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
         if (subjects.length === 0) continue;
         // A row's header cell names a field ("Open Weights Available"); the claim is in the cells beside it.
         if (block.tableHeader) continue;
-        // Conditionals and open questions assert nothing: "If these capabilities hold true, V4 could…".
-        if (CONDITIONAL_START.test(sentence.normalized)) continue;
+        const ownText = normalize(text).text;
+        const asserts = assertsSomething({
+          normalized: ownText,
+          kind: block.kind,
+          hasFigure: extractNumbers(ownText).length > 0,
+          words: tokenize(ownText).length,
+          headed: block.kind === 'table-cell' && Boolean(block.rowHeader),
+        });
+        if (!asserts) continue;
+        const named = own.models.length > 0;
+        // "Mixture-of-experts models split work…" speaks of models in general; it can still state a fact
+        // about the company ("Previous DeepSeek models were…"), never one about a model it does not name.
+        const generic = !named && isGenericStatement(ownText);
+        // A heading states a claim only when it names the model and gives a figure ("V4 Leak: 1 Trillion
+        // Parameters"); "What 1 Trillion Parameters Actually Means" names a topic.
+        if (block.kind === 'heading' && !named) continue;
+        // A claim that rests on one topic word ("Engram") needs the sentence itself to speak of the model:
+        // by name or by pointing back to it. Otherwise any sentence explaining Engram would read as "V4 uses
+        // Engram".
+        // List items and table cells continue what introduced them; a sentence that reports or predicts
+        // ("Another rumored feature is…", "it could…") is about the model the article is about.
+        const speaksOfModel =
+          named ||
+          block.kind === 'list-item' ||
+          block.kind === 'table-cell' ||
+          ANAPHOR.test(sentence.normalized) ||
+          CLAIM_MARKER.test(sentence.normalized);
+        const denies = deniesClaim(sentence.normalized);
         const hits: ClaimHit[] = [];
         for (const ci of new Set(candidates(sentence))) {
           const c = compiled[ci]!;
           if (!subjects.some((s) => subjectCompatible(c.claim.subject, s))) continue;
+          // A sentence saying a claim failed or is false agrees with what is known: it is not the claim.
+          if (denies && c.claim.tier === 'contradicted') continue;
+          if (c.claim.subject !== 'deepseek' && (generic || (!speaksOfModel && c.topicWordOnly))) continue;
           const hit = verify(c, sentence);
           if (hit) hits.push(hit);
         }
+        // A table cell with several figures ("1M / 384K") pairs them with header parts we cannot tell apart.
+        const readsValues = named || (block.kind === 'table-cell' && sentence.numbers.length === 1);
+        if (readsValues) checkAttributeValues(sentence, subjects, hits);
         const span = { blockIndex, start, end, text };
         if (hits.length > 0) {
-          hits.sort((a, b) => b.strength - a.strength);
+          hits.sort(rankHits);
           matches.push({ ...span, hits });
         } else if (own.models.some((m) => V4_SUBJECTS.has(m))) {
           unmatchedV4Sentences.push(span);

@@ -33,7 +33,7 @@ const NUMBER_WORDS: Record<string, number> = {
 // A digit run not glued to a preceding letter or digit (so "v3", "k2", "h800" are names, not numbers),
 // with an optional scale (word or attached letter) and an optional unit (% / percent / x).
 const DIGIT_QUANTITY =
-  /(\$\s?)?(?<![\p{L}\p{N}.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(trillion|billion|million|thousand)(?![\p{L}])|([kmbt])(?![\p{L}\p{N}]))?(\s?(?:%|percent\b|per cent\b)|\s?x(?![\p{L}\p{N}]))?/gu;
+  /(\$\s?)?(?<![\p{L}\p{N}.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[\s-]?(trillion|billion|million|thousand)(?![\p{L}])|\s?([kmbt])(?![\p{L}\p{N}]))?(\s?(?:%|percent\b|per cent\b)|\s?x(?![\p{L}\p{N}]))?/gu;
 
 // "one trillion", "a million", or a bare singular scale word ("trillion-parameter"); never plurals
 // ("millions of tokens" is not a number).

@@ -12,6 +12,15 @@ const MODEL_PATTERNS: [Subject, RegExp][] = [
   ['deepseek-v4-pro', /(?<![\p{L}\p{N}])v4[- ]?pro(?![\p{L}])/gu],
   ['deepseek-v4-flash', /(?<![\p{L}\p{N}])v4[- ]?flash(?![\p{L}])/gu],
   ['deepseek-v4', /(?<![\p{L}\p{N}])v4(?![\p{N}]|\.\d)/gu],
+  // Bare "Pro" and "Flash" name the V4 models only where the wording says they are models.
+  [
+    'deepseek-v4-pro',
+    /(?<![\p{L}\p{N}])(?:pro(?= and flash| or flash| model| version| variant| tier)|(?<=flash and |flash or |flash vs\.? )pro)(?![\p{L}])/gu,
+  ],
+  [
+    'deepseek-v4-flash',
+    /(?<![\p{L}\p{N}])(?:flash(?= and pro| or pro| model| version| variant| tier)|(?<=pro and |pro or |pro vs\.? )flash)(?![\p{L}])/gu,
+  ],
   ['deepseek-v3.2-exp', /(?<![\p{L}\p{N}])v3\.2[- ]?exp(?![\p{L}])/gu],
   ['deepseek-v3.2', /(?<![\p{L}\p{N}])v3\.2(?![\p{N}]|[- ]?exp)/gu],
   ['deepseek-v3.1', /(?<![\p{L}\p{N}])v3\.1(?![\p{N}])/gu],
@@ -24,6 +33,10 @@ const OTHER_MODELS =
 
 const DEEPSEEK_NAME = /deep ?seek|深度求索/u;
 
+// DeepSeek models the pack has no claims about: a sentence about one of them is not about V4.
+const OTHER_DEEPSEEK_MODELS =
+  /^(?:v1|v2(?:\.5)?|v2\.5|coder(?:[- ]v2)?|vl2?|janus|prover|math(?:[- ]v2)?|ocr|llm)(?![\p{L}\p{N}]|\.\d)/u;
+
 export interface SentenceSubjects {
   /** DeepSeek models the sentence is about, in order of appearance. */
   models: Subject[];
@@ -33,6 +46,8 @@ export interface SentenceSubjects {
   mentionsOtherModel: boolean;
   /** "DeepSeek" (the company or a model) is named before any other lab's model. */
   mentionsDeepSeek: boolean;
+  /** Another DeepSeek model (V2, Coder, Janus…) is named right after "DeepSeek". */
+  otherDeepSeekModel: boolean;
 }
 
 // A model named right after one of these is what the sentence compares against, not what it is about:
@@ -70,7 +85,11 @@ export function detectSubjects(normalized: string): SentenceSubjects {
     }
   }
   const deepseek = normalized.search(DEEPSEEK_NAME);
+  const otherDeepSeekModel = [...normalized.matchAll(/deep ?seek[- ]?/gu)].some((m) =>
+    OTHER_DEEPSEEK_MODELS.test(normalized.slice(m.index + m[0].length, m.index + m[0].length + 10)),
+  );
   return {
+    otherDeepSeekModel,
     models: found.filter((f) => !f.compared).map((f) => f.subject),
     compared: found.filter((f) => f.compared).map((f) => f.subject),
     mentionsOtherModel: other >= 0,
@@ -88,6 +107,7 @@ export function detectSubjects(normalized: string): SentenceSubjects {
 export function resolveSubjects(own: SentenceSubjects, context: Subject | null): Subject[] {
   if (own.models.length > 0) return [...own.models, ...own.compared];
   if (own.mentionsOtherModel && !own.mentionsDeepSeek) return [];
+  if (own.otherDeepSeekModel) return [...own.compared];
   const base: Subject[] = context
     ? [context]
     : own.mentionsDeepSeek || own.compared.length > 0

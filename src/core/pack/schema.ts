@@ -93,6 +93,10 @@ export const ExpectedNumberSchema = z.strictObject({
 });
 export type ExpectedNumber = z.infer<typeof ExpectedNumberSchema>;
 
+/** Measurable attributes the matcher can read as "model + attribute + value" in any wording. */
+export const ATTRIBUTE_IDS = ['total-parameters', 'active-parameters', 'context-length'] as const;
+export type AttributeId = (typeof ATTRIBUTE_IDS)[number];
+
 export const MatchSpecSchema = z.strictObject({
   /**
    * Term groups that must ALL be present in the sentence; each group lists alternatives.
@@ -106,6 +110,16 @@ export const MatchSpecSchema = z.strictObject({
   none: z.array(z.string().min(2)).default([]),
   /** Neutral paraphrases of how articles state it; used to score how close a sentence is. */
   paraphrases: z.array(z.string().min(8)).min(1),
+  /**
+   * The measurable attribute this claim gives a value for (its `numbers`), so a sentence stating that
+   * attribute with a value no claim knows can be checked against the official figure.
+   */
+  attribute: z.enum(ATTRIBUTE_IDS).optional(),
+  /**
+   * This claim stands for "any other value" of `attribute`: it labels a sentence that gives the attribute a
+   * value no claim of the pack names (e.g. "V4 has 1.2 trillion parameters"). Needs `attribute`.
+   */
+  otherValue: z.literal(true).optional(),
 });
 export type MatchSpec = z.infer<typeof MatchSpecSchema>;
 

@@ -99,8 +99,13 @@ function referenceProblems(pack: ClaimPack): PackProblem[] {
     if (last && last.tier !== claim.tier) {
       at('history', `ends in "${last.tier}" but the claim's tier is "${claim.tier}"`);
     }
-    if (claim.match.all.length === 0 && claim.match.numbers.length === 0) {
+    const { attribute, otherValue } = claim.match;
+    if (otherValue && !attribute) at('match', '"otherValue" needs the "attribute" it stands for');
+    if (!otherValue && claim.match.all.length === 0 && claim.match.numbers.length === 0) {
       at('match', 'needs at least one term group or number, or nothing could ever match it');
+    }
+    if (attribute && !otherValue && claim.match.numbers.length === 0) {
+      at('match', `gives a value of "${attribute}" but lists no number`);
     }
   }
   return problems;

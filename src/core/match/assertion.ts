@@ -1,0 +1,104 @@
+/**
+ * Whether a sentence asserts anything a reader could check. A heading that names a topic ("Inside Engram"),
+ * a label ("CONFIRMED"), a question, a conditional or a sentence about the article itself states nothing,
+ * however many claim words it contains; only sentences that assert something are matched at all.
+ */
+
+export interface AssertionInput {
+  /** Normalized sentence text (lowercase, unified dashes and quotes). */
+  normalized: string;
+  /** The block the sentence comes from: heading, paragraph, list-item, table-cell… */
+  kind?: string;
+  /** Whether the sentence contains a figure (a count, percentage, price, multiplier). */
+  hasFigure: boolean;
+  /** Number of words in the sentence. */
+  words: number;
+  /** A table cell read with its row header, which says what the value is ("License" | "MIT"). */
+  headed: boolean;
+}
+
+const CONDITIONAL_START =
+  /^(?:[\w ]{1,24}:\s*)?(?:if|whether|until|unless|should|suppose|assuming|imagine)\s/;
+const QUESTION_START =
+  /^(?:[\w ]{1,24}:\s*)?(?:what|why|how|when|where|which|who|will|would|could|can|is|are|does|do|did|should)\b[^.!]*\?\s*["')]*$/;
+// Sentences about the article or the reader rather than the model.
+const META =
+  /^(?:in this (?:article|post|guide|piece|review|video|blog)|this (?:article|post|guide|piece) (?:will|explores|covers|looks|examines|breaks)|we(?:'ll| will) (?:explore|look|cover|break|walk|examine|dive)|let'?s (?:look|dive|explore|take|break)|read on|keep reading|here'?s (?:what|everything|how)|below,? (?:we|you)|(?:subscribe|sign up|click|share this))/;
+
+/** A minimum of words for a sentence with no figure to assert anything (a label or a name does not). */
+const MIN_WORDS_WITHOUT_FIGURE = 5;
+
+export function assertsSomething({ normalized, kind, hasFigure, words, headed }: AssertionInput): boolean {
+  const text = normalized.trim();
+  if (text.endsWith('?') || QUESTION_START.test(text)) return false;
+  if (CONDITIONAL_START.test(text)) return false;
+  if (META.test(text)) return false;
+  // A heading asserts only when it carries a figure ("V4 Leak: 1 Trillion Parameters"); otherwise it
+  // names what the section is about.
+  if (kind === 'heading' && !hasFigure) return false;
+  // A label, a name or a table cell of a few words with no figure ("Engram Memory", "CONFIRMED").
+  // A list item of a few words names a feature of the model the list is about ("Engram conditional memory").
+  const listed = kind === 'list-item' && words >= 2;
+  if (!hasFigure && !headed && !listed && words < MIN_WORDS_WITHOUT_FIGURE) return false;
+  return true;
+}
+
+// Denials and reports of failure: "the February window passed without a launch", "DeepSeek denied…".
+const DENIAL =
+  /\b(?:passed without|came and went|did not (?:happen|materiali[sz]e|arrive|launch|ship|appear|come)|didn't (?:happen|materiali[sz]e|arrive|launch|ship|appear|come)|never (?:came|arrived|happened|materiali[sz]ed|shipped|launched)|no sign of|failed to (?:appear|arrive|launch|materiali[sz]e)|turned out (?:to be )?(?:false|wrong|untrue)|(?:was|were|is|are|proved|proven) (?:false|wrong|untrue|incorrect|inaccurate|debunked)|debunk|denied|refuted|contrary to (?:the |earlier )?(?:rumou?rs?|reports?|leaks?|claims?)|despite (?:the |earlier )?(?:rumou?rs?|reports?|leaks?|claims?|speculation))/;
+
+/** Whether the sentence says a claim failed or is false rather than stating it. */
+export function deniesClaim(normalized: string): boolean {
+  return DENIAL.test(normalized);
+}
+
+// Statements about a kind of thing rather than a model: "Standard transformer attention falls apart…",
+// "Mixture-of-experts models split work…", "Open-weight means that…". They inherit no subject.
+const GENERIC_SUBJECT =
+  /^(?:standard|traditional|conventional|typical|most|many|all|other|regular|classic|dense|today's|modern)\s/;
+const GENERIC_PLURAL_SUBJECT =
+  /^(?!(?:both|the|these|those|its|their|two|our|deepseek'?s?)\s)(?:[\w-]+\s){0,2}(?:models|llms|transformers|systems|architectures)\s(?!will|would|could|may)/;
+const DEFINITION =
+  /^(?!(?:this|that|it|which)\s)[\w' -]{2,40}\s(?:means that|refers to|is defined as|corresponds? to|is a (?:technique|method|way|term))\b/;
+
+/** Whether a sentence that names no model speaks of models in general. */
+export function isGenericStatement(normalized: string): boolean {
+  const text = normalized.trim();
+  return GENERIC_SUBJECT.test(text) || GENERIC_PLURAL_SUBJECT.test(text) || DEFINITION.test(text);
+}
+
+const CLASS_NOUN = new Set([
+  'models',
+  'competitors',
+  'rivals',
+  'alternatives',
+  'peers',
+  'systems',
+  'labs',
+  'llms',
+]);
+const CLASS_QUANTIFIER = new Set([
+  'all',
+  'other',
+  'among',
+  'than',
+  'best',
+  'top',
+  'leading',
+  'most',
+  'rival',
+  'competing',
+  'every',
+  'any',
+]);
+
+/**
+ * Whether a matched term only names a class the sentence compares against: "outperforms all open-source
+ * models" says nothing about the model's own licence.
+ */
+export function isClassMention(words: string[], at: number, length: number): boolean {
+  const next = words[at + length];
+  if (next === undefined || !CLASS_NOUN.has(next)) return false;
+  for (let k = Math.max(0, at - 3); k < at; k++) if (CLASS_QUANTIFIER.has(words[k]!)) return true;
+  return false;
+}

@@ -1,0 +1,84 @@
+import { termWords } from './normalize';
+
+/**
+ * One shared vocabulary of ways articles say the same thing, instead of one-off paraphrases per claim.
+ * When a claim's term is one of a group's words, every other word of that group matches too: a claim
+ * written with "release" also matches "unveil", "debut" and "roll out". Groups hold words that are
+ * interchangeable in a claim about a model; a word belongs to one group only.
+ */
+const SYNONYM_GROUPS: string[][] = [
+  // bringing a model out; base forms also match their inflections ("launch" matches "launched")
+  ['release', 'launch', 'unveil', 'debut', 'ship', 'introduce', 'roll out', 'make available', 'go live'],
+  // the same, only as something that already happened
+  [
+    'released',
+    'launched',
+    'unveiled',
+    'debuted',
+    'shipped',
+    'introduced',
+    'rolled out',
+    'came out',
+    'arrived',
+    'went live',
+    'made available',
+    'dropped',
+  ],
+  ['expect', 'anticipate', 'slated', 'set to', 'poised to', 'planned'],
+  // a point in February
+  ['mid february', 'middle of february', 'mid feb', 'mid to late february', 'second half of february'],
+  ['lunar new year', 'chinese new year', 'spring festival'],
+  // size
+  ['parameter', 'params', 'weights count'],
+  ['active', 'activated', 'activate', 'engaged', 'used per token', 'per token'],
+  ['context', 'context window', 'context length', 'token window', 'prompt length'],
+  ['token', 'tokens'],
+  // memory and attention
+  ['kv cache', 'key value cache', 'key-value cache', 'kv-cache'],
+  ['memory', 'ram', 'vram'],
+  ['multimodal', 'multi modal', 'multi-modal', 'multimodality'],
+  ['image', 'picture', 'photo', 'visual'],
+  ['video', 'clip', 'clips'],
+  ['generate', 'generation', 'create', 'produce'],
+  // chips
+  ['chip', 'chips', 'accelerator', 'accelerators', 'processor', 'processors'],
+  ['ascend', 'huawei ascend'],
+  // licence
+  [
+    'open weights',
+    'open weight',
+    'open source',
+    'open-source',
+    'openly released',
+    'weights released',
+    'weights on hugging face',
+  ],
+  ['licence', 'license', 'licensed'],
+  // quality words
+  ['top tier', 'top-tier', 'state of the art', 'frontier', 'best in class', 'world class', 'leading'],
+  ['beat', 'beats', 'outperform', 'surpass', 'edge out'],
+  ['cheap', 'cheaper', 'low cost', 'lower cost', 'inexpensive', 'affordable', 'fraction of the cost'],
+  ['price', 'pricing', 'cost', 'costs'],
+];
+
+const LOOKUP = new Map<string, string[][]>();
+for (const group of SYNONYM_GROUPS) {
+  const forms = group.map(termWords).filter((w) => w.length > 0);
+  for (const form of forms) LOOKUP.set(form.join(' '), forms);
+}
+
+/** The term and every other way the lexicon knows of saying it, as word lists. */
+export function expandTerm(words: string[]): string[][] {
+  const variants = LOOKUP.get(words.join(' '));
+  if (!variants) return [words];
+  const seen = new Set<string>([words.join(' ')]);
+  const out = [words];
+  for (const v of variants) {
+    const key = v.join(' ');
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(v);
+    }
+  }
+  return out;
+}
