@@ -84,5 +84,6 @@ export function startGate(loadLabeling: () => Promise<StartLabeling>): void {
   for (const stop of unsubscribe) lifetime.onEnd(stop);
   check();
   if (!started)
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    // The document, not its <html>: document.open() (an about:blank frame written by its parent) replaces <html>.
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
 }

@@ -51,6 +51,8 @@ export interface ClaimLensHooks {
   /** The reader's settings, validated (a corrupt stored value falls back to defaults and is quarantined). */
   readSettings: () => Promise<Settings>;
   watchSettings: (onChange: (settings: Settings) => void) => () => void;
+  /** Calls back when a newer signed claim pack is adopted, so open tabs relabel with it. */
+  watchPack?: (onChange: () => void) => () => void;
 }
 
 /** The host name site rules apply to; an about:srcdoc or about:blank frame belongs to its creator's site. */
@@ -239,7 +241,7 @@ export function startClaimLens(
     schedule.schedule();
   };
   const observer = new MutationObserver(onMutations);
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  observer.observe(doc, { childList: true, subtree: true, characterData: true });
   /** Open shadow roots hold article text too; a document observer does not see inside them. */
   const observedRoots = new WeakSet<ShadowRoot>();
   function observeShadowRoots(items: Labeled[]): void {
@@ -273,6 +275,10 @@ export function startClaimLens(
     relabel();
   });
   const unwatchDismissals = hooks.watchDismissals?.(relabel);
+  const unwatchPack = hooks.watchPack?.(() => {
+    db = undefined;
+    relabel();
+  });
 
   handOver({
     findings: async () => {
@@ -300,6 +306,7 @@ export function startClaimLens(
   });
   lifetime.onEnd(() => unwatchSettings());
   lifetime.onEnd(() => unwatchDismissals?.());
+  lifetime.onEnd(() => unwatchPack?.());
 
   runScan();
 }

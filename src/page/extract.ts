@@ -139,8 +139,8 @@ function addBreak(block: TextBlock, offset: number): void {
 function appendText(block: TextBlock, node: Text): void {
   const data = node.data;
   const slice: TextNodeSlice = { node, start: block.text.length };
-  INVISIBLE_FORMAT_CHARS.lastIndex = 0;
-  if (INVISIBLE_FORMAT_CHARS.test(data)) {
+  // search(), not test(): a global regex's test() moves lastIndex, and matchAll would start from there.
+  if (data.search(INVISIBLE_FORMAT_CHARS) !== -1) {
     const dropped: number[] = [];
     for (const match of data.matchAll(INVISIBLE_FORMAT_CHARS)) dropped.push(match.index);
     slice.dropped = dropped;

@@ -1,5 +1,11 @@
 import type { Tier } from '../core/pack/schema';
-import { ACTIVE_HIGHLIGHT, type Emphasis, highlightName, type PageTheme } from './mark-styles';
+import {
+  ACTIVE_HIGHLIGHT,
+  type Emphasis,
+  HIGHLIGHT_PREFIX,
+  highlightName,
+  type PageTheme,
+} from './mark-styles';
 import type { TextSpan } from './text-spans';
 
 /**
@@ -19,9 +25,11 @@ interface HighlightLike {
   priority: number;
   readonly size: number;
   add(range: AbstractRange): void;
+  delete(range: AbstractRange): boolean;
   clear(): void;
 }
 interface HighlightRegistryLike {
+  keys(): IterableIterator<string>;
   get(name: string): unknown;
   set(name: string, highlight: HighlightLike): void;
   delete(name: string): boolean;
@@ -71,28 +79,39 @@ export class HighlightPainter<T extends Paintable> {
     this.StaticRangeCtor = view.StaticRange!;
   }
 
-  /** Replaces everything painted with these items. Linear in the number of spans. */
+  /**
+   * Paints exactly these items, replacing what was painted. Linear in the number of spans, and a range
+   * that is painted already (same node, offsets and highlight) is kept as it is: every change to a
+   * highlight makes the browser repaint its text, which on a very long text node is not free.
+   */
   paint(items: readonly T[], theme: PageTheme = 'light'): void {
-    this.clear();
+    const previous = new Map<string, AbstractRange>();
+    for (const [name, entry] of this.highlights) {
+      for (const range of entry.ranges) previous.set(rangeKey(name, range), range);
+    }
+    const next = new Map<string, AbstractRange[]>();
+    this.itemOfRange.clear();
+    this.rangesOfItem.clear();
+    this.byNode.clear();
+    this.shadowRoots.clear();
     for (const item of items) {
       const name = highlightName(item.tier, item.emphasis, theme);
-      let entry = this.highlights.get(name);
-      if (!entry) {
-        entry = { highlight: new this.HighlightCtor(), ranges: [] };
-        this.highlights.set(name, entry);
-      }
+      const list = next.get(name) ?? [];
+      next.set(name, list);
       const ranges: AbstractRange[] = [];
       for (const span of item.spans) {
         const length = span.node.data.length;
-        const range = new this.StaticRangeCtor({
+        const bounds = {
           startContainer: span.node,
           startOffset: Math.min(span.from, length),
           endContainer: span.node,
           endOffset: Math.min(span.to, length),
-        });
+        };
+        const key = rangeKey(name, bounds);
+        const range = previous.get(key) ?? new this.StaticRangeCtor(bounds);
+        previous.delete(key);
         ranges.push(range);
-        entry.ranges.push(range);
-        entry.highlight.add(range);
+        list.push(range);
         this.itemOfRange.set(range, item);
         const hits = this.byNode.get(span.node) ?? [];
         if (hits.length === 0) this.byNode.set(span.node, hits);
@@ -102,7 +121,27 @@ export class HighlightPainter<T extends Paintable> {
       }
       this.rangesOfItem.set(item, ranges);
     }
-    for (const [name, { highlight }] of this.highlights) this.registry.set(name, highlight);
+    // Ranges no longer wanted leave their highlight; new ones join; empty highlights leave the registry.
+    for (const [name, entry] of this.highlights) {
+      const wanted = new Set(next.get(name) ?? []);
+      for (const range of entry.ranges) if (!wanted.has(range)) entry.highlight.delete(range);
+      if (wanted.size === 0) {
+        this.registry.delete(name);
+        this.highlights.delete(name);
+      }
+    }
+    for (const [name, ranges] of next) {
+      let entry = this.highlights.get(name);
+      if (!entry) {
+        entry = { highlight: new this.HighlightCtor(), ranges: [] };
+        this.highlights.set(name, entry);
+      }
+      const had = new Set(entry.ranges);
+      for (const range of ranges) if (!had.has(range)) entry.highlight.add(range);
+      entry.ranges = ranges;
+      if (this.registry.get(name) !== entry.highlight) this.registry.set(name, entry.highlight);
+    }
+    if (this.active && !this.rangesOfItem.has(this.active)) this.setActive(undefined);
   }
 
   /** The claim whose card is open gets a stronger fill on top of its tier's. */
@@ -143,6 +182,13 @@ export class HighlightPainter<T extends Paintable> {
     }
     if (this.active && this.registry.get(ACTIVE_HIGHLIGHT) === undefined) {
       this.setActive(this.active);
+      repaired = true;
+    }
+    // Our names are ours: a highlight the page registers under one would be painted as one of our tiers.
+    for (const name of [...this.registry.keys()]) {
+      if (!name.startsWith(HIGHLIGHT_PREFIX) || this.highlights.has(name)) continue;
+      if (name === ACTIVE_HIGHLIGHT && this.active) continue;
+      this.registry.delete(name);
       repaired = true;
     }
     return repaired;
@@ -190,6 +236,25 @@ export class HighlightPainter<T extends Paintable> {
   get rangeCount(): number {
     return this.itemOfRange.size;
   }
+}
+
+function rangeKey(
+  name: string,
+  r: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number },
+): string {
+  return `${name}:${nodeId(r.startContainer)}:${r.startOffset}:${r.endOffset}`;
+}
+
+/** A number per text node, so ranges can be keyed without holding on to nodes in strings. */
+const nodeIds = new WeakMap<Node, number>();
+let nextNodeId = 1;
+function nodeId(node: Node): number {
+  let id = nodeIds.get(node);
+  if (id === undefined) {
+    id = nextNodeId++;
+    nodeIds.set(node, id);
+  }
+  return id;
 }
 
 function caretAt(
