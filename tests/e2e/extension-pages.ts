@@ -73,10 +73,10 @@ export function storageRemove(session: ExtensionSession, keys: string[]): Promis
   return session.worker.evaluate((k) => (globalThis as unknown as SW).chrome.storage.local.remove(k), keys);
 }
 
-/** Stored list data, unwrapped from its version envelope. */
+/** Stored list data (WXT storage items hold the value itself; their version is in the `<key>$` entry). */
 export async function storedList<T>(session: ExtensionSession, key: string): Promise<T[]> {
-  const raw = (await storageGet(session, key)) as { data?: T[] } | undefined;
-  return raw?.data ?? [];
+  const raw = await storageGet(session, key);
+  return Array.isArray(raw) ? (raw as T[]) : [];
 }
 
 export interface AxeViolation {

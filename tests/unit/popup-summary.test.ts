@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/platform/protocol';
 import { isRestrictedUrl, unavailableReason } from '../../src/ui/popup/page-state';
-import { claimKey, keepHiddenInPlace, sentenceGroups, summarizeSentences } from '../../src/ui/popup/summary';
+import {
+  claimKey,
+  keepHiddenInPlace,
+  sentenceGroups,
+  summarizeSentences,
+  tierCounts,
+} from '../../src/ui/popup/summary';
 
 const finding = (id: string, tiers: Finding['claims'][number]['tier'][]): Finding => ({
   highlightId: id,
@@ -27,10 +33,14 @@ describe('popup summary', () => {
     const groups = sentenceGroups(findings, () => undefined, null);
     expect(groups.map((g) => g.highlightId)).toEqual(['b', 'd', 'c', 'a']);
     expect(groups[0]!.claims.map((c) => c.tier)).toEqual(['contradicted', 'rumor']);
-    expect(summarizeSentences(groups)).toBe(
-      '4 highlighted sentences: 1 contradicted · 1 rumor · 1 reported · 1 confirmed',
-    );
-    expect(summarizeSentences(groups.slice(3))).toBe('1 highlighted sentence: 1 confirmed');
+    expect(summarizeSentences(groups)).toBe('4 highlighted sentences');
+    expect(tierCounts(groups)).toEqual([
+      { tier: 'confirmed', count: 1 },
+      { tier: 'reported', count: 1 },
+      { tier: 'rumor', count: 1 },
+      { tier: 'contradicted', count: 1 },
+    ]);
+    expect(summarizeSentences(groups.slice(3))).toBe('1 highlighted sentence');
   });
 
   it('puts a claim that changed after the article was published before one that did not', () => {

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { loadBundledPack } from '../../core/pack/bundled';
 import type { Settings } from '../../core/settings/schema';
 import { formatDate, plural, pluralWord } from '../../core/text';
 import { correctionsItem, deleteCorrection, draftsItem } from '../../platform/corrections-store';
@@ -8,17 +7,19 @@ import { CorrectionList } from '../shared/CorrectionList';
 import { Notice } from '../shared/Notice';
 import { ProblemBanner } from '../shared/ProblemBanner';
 import { Switch } from '../shared/Switch';
+import { useActivePack } from '../shared/use-active-pack';
 import { sendCorrection, sendTarget } from '../shared/use-send';
 import { useProblems, useQuarantine, useStored } from '../shared/use-stored';
 import { EmphasisChoice } from './EmphasisChoice';
 import { ExportImport } from './ExportImport';
+import { PackUpdates } from './PackUpdates';
 import { Sensitivity } from './Sensitivity';
 import { SetAside } from './SetAside';
 import { SiteRules } from './SiteRules';
 import { TierChoices } from './TierChoices';
 
 export function OptionsPage() {
-  const pack = loadBundledPack();
+  const { pack } = useActivePack();
   const [problems, addProblem] = useProblems();
   const settings = useStored(settingsItem, addProblem);
   const corrections = useStored(correctionsItem, addProblem);
@@ -91,6 +92,8 @@ export function OptionsPage() {
           </p>
         )}
       </section>
+
+      <PackUpdates onProblem={addProblem} />
 
       <section aria-labelledby="files-heading">
         <h2 id="files-heading">Download and import</h2>

@@ -22,17 +22,21 @@ function TierFilter({
   onChange(tier: Tier | null): void;
 }) {
   const counts = tierCounts(groups).reverse();
-  if (counts.length < 2) return null;
+  // With one tier there is nothing to filter; the chip still says how many, of which tier.
+  const single = counts.length < 2;
   return (
     <fieldset class="tier-filter">
-      <legend class="visually-hidden">Show only sentences of one tier</legend>
+      <legend class="visually-hidden">
+        Highlighted sentences by tier{single ? '' : '; choose one to show only it'}
+      </legend>
       {counts.map(({ tier, count }) => (
         <button
           key={tier}
           type="button"
           class="chip"
           style={{ '--tier-color': TIER_STYLES[tier].color, '--tier-fill': TIER_STYLES[tier].fill }}
-          aria-pressed={only === tier}
+          aria-pressed={single ? undefined : only === tier}
+          disabled={single}
           onClick={() => onChange(only === tier ? null : tier)}
         >
           <span class="tier-icon" aria-hidden="true">

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Correction, newDraft } from '../../core/corrections/schema';
-import { loadBundledPack } from '../../core/pack/bundled';
 import {
   addDraft,
   correctionsItem,
@@ -12,6 +11,7 @@ import { dismiss, dismissalsFor, dismissalsItem, undismiss } from '../../platfor
 import type { PageFindings } from '../../platform/protocol';
 import { settingsItem } from '../../platform/settings-item';
 import { Notice } from '../shared/Notice';
+import { useActivePack } from '../shared/use-active-pack';
 import { downloadCorrections, sendCorrection } from '../shared/use-send';
 import { useProblems, useQuarantine, useStored } from '../shared/use-stored';
 import { Controls } from './Controls';
@@ -30,7 +30,7 @@ import { usePage } from './use-page';
 type View = { kind: 'main' } | { kind: 'form'; draftId: string } | { kind: 'saved'; correction: Correction };
 
 export function Popup({ tabIdParam, draftParam }: { tabIdParam: string | null; draftParam: string | null }) {
-  const pack = loadBundledPack();
+  const { pack } = useActivePack();
   const [problems, addProblem] = useProblems();
   const settings = useStored(settingsItem, addProblem);
   const drafts = useStored(draftsItem, addProblem);

@@ -105,11 +105,8 @@ export function tierCounts(groups: Pick<SentenceGroup, 'tier'>[]): { tier: Tier;
   );
 }
 
-/** "12 highlighted sentences: 3 contradicted · 2 rumor · 7 confirmed", most serious first. */
+/** "12 highlighted sentences"; the count per tier is on the chips below it. */
 export function summarizeSentences(groups: Pick<SentenceGroup, 'tier'>[]): string {
   if (groups.length === 0) return 'No highlighted sentences';
-  const parts = tierCounts(groups)
-    .reverse()
-    .map(({ tier, count }) => `${count} ${tier}`);
-  return `${plural(groups.length, { one: 'highlighted sentence', other: 'highlighted sentences' })}: ${parts.join(' · ')}`;
+  return plural(groups.length, { one: 'highlighted sentence', other: 'highlighted sentences' });
 }
