@@ -9,6 +9,7 @@ function claim(partial: Partial<ClaimInput> & Pick<ClaimInput, 'id' | 'subject' 
   return ClaimSchema.parse({
     topic: 'test',
     statement: `Statement of ${partial.id}`,
+    settles: `What settles ${partial.id}.`,
     tier: 'rumor',
     rationale: 'Test rationale.',
     history: [{ tier: 'rumor', since: '2026-01', note: 'test' }],
@@ -22,6 +23,7 @@ const claims = [
     id: 'v4-one-trillion',
     subject: 'deepseek-v4',
     match: {
+      attribute: 'total-parameters',
       all: [['parameter']],
       numbers: [{ value: 1e12, kind: 'count' }],
       paraphrases: ['DeepSeek V4 has around one trillion parameters'],
@@ -31,6 +33,7 @@ const claims = [
     id: 'v4-pro-1-6t',
     subject: 'deepseek-v4-pro',
     match: {
+      attribute: 'total-parameters',
       all: [['parameter']],
       numbers: [{ value: 1.6e12, kind: 'count' }],
       paraphrases: ['DeepSeek-V4-Pro has 1.6T total parameters'],
@@ -47,9 +50,26 @@ const claims = [
     match: { all: [['rtx 4090', '4090']], paraphrases: ['V4 runs on dual RTX 4090 cards'] },
   }),
   claim({
+    id: 'v4-release-february',
+    subject: 'deepseek-v4',
+    tier: 'contradicted',
+    match: { all: [['february'], ['release']], paraphrases: ['DeepSeek V4 will be released in February'] },
+  }),
+  claim({
+    id: 'v4-other-size',
+    subject: 'deepseek-v4',
+    tier: 'contradicted',
+    match: {
+      attribute: 'total-parameters',
+      otherValue: true,
+      paraphrases: ['DeepSeek V4 has 1.2 trillion parameters'],
+    },
+  }),
+  claim({
     id: 'v3-671b',
     subject: 'deepseek-v3',
     match: {
+      attribute: 'total-parameters',
       all: [['parameter']],
       numbers: [{ value: 671e9, kind: 'count' }],
       paraphrases: ['V3 has 671B total parameters'],
@@ -139,5 +159,44 @@ describe('compileMatcher', () => {
       },
     ]);
     expect(matches.map((m) => [m.text, m.hits[0]!.claimId])).toEqual([['671B', 'v3-671b']]);
+  });
+
+  it('checks a figure nobody catalogued against the official one', () => {
+    expect(idsFor('DeepSeek V4 has 1.2 trillion parameters.')).toEqual([['v4-other-size']]);
+    expect(idsFor('DeepSeek-V4-Flash is a 1.6T-parameter model.')).toEqual([['v4-other-size']]);
+    // A value a claim knows is that claim's, and another model's figure is not a V4 figure.
+    expect(idsFor('DeepSeek-V4-Pro has 1.6T parameters.')).toEqual([['v4-pro-1-6t']]);
+    expect(idsFor('Notes on DeepSeek V4.', 'Kimi K2 has 1.2 trillion parameters.')).toEqual([]);
+  });
+
+  it('finds paraphrases through the shared lexicon', () => {
+    expect(idsFor('DeepSeek is set to unveil V4 in February.')).toEqual([['v4-release-february']]);
+    expect(idsFor('DeepSeek V4 will debut in February.')).toEqual([['v4-release-february']]);
+  });
+
+  it('labels nothing in sentences that assert nothing', () => {
+    const onV4Page = (...texts: string[]) => idsFor('Notes on DeepSeek V4.', ...texts);
+    expect(
+      matcher.matchDocument([{ text: 'DeepSeek V4 Engram benchmark', kind: 'heading' }]).matches,
+    ).toEqual([]);
+    expect(onV4Page('Will DeepSeek V4 top the Engram benchmark?')).toEqual([]);
+    expect(onV4Page('If DeepSeek V4 has one trillion parameters, it will be big.')).toEqual([]);
+    expect(onV4Page('In this article, we explore whether V4 tops the Engram benchmark.')).toEqual([]);
+    // A heading that names the model and gives a figure does state it.
+    expect(
+      matcher
+        .matchDocument([{ text: 'DeepSeek V4 Leak: 1 Trillion Parameters', kind: 'heading' }])
+        .matches.map((m) => m.hits[0]!.claimId),
+    ).toEqual(['v4-one-trillion']);
+  });
+
+  it('does not paint a sentence that reports a claim failed as the claim itself', () => {
+    expect(idsFor('DeepSeek V4: the February release window passed without a launch.')).toEqual([]);
+    expect(idsFor('DeepSeek V4 did not launch in February, contrary to the rumors.')).toEqual([]);
+  });
+
+  it('lists the most specific claim first: a figure beats a topic', () => {
+    const [ids] = idsFor('DeepSeek V4 tops the Engram benchmark with one trillion parameters.');
+    expect(ids?.[0]).toBe('v4-one-trillion');
   });
 });

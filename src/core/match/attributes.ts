@@ -111,3 +111,15 @@ export function readAttributeValues(tokens: Token[], numbers: FoundNumber[]): At
   }
   return values;
 }
+
+/**
+ * Whether the words right around a figure say it measures something other than `attribute`: "1M" in "$0.14
+ * per 1M input tokens" or "accuracy at one million tokens" is not a context length.
+ */
+export function figureIsOtherwise(tokens: Token[], number: FoundNumber, attribute: AttributeId): boolean {
+  const reader = READERS.find((r) => r.id === attribute);
+  if (!reader) return false;
+  const at = tokenIndexAt(tokens, number.start);
+  const end = tokenIndexAt(tokens, number.end);
+  return termNear(tokens, reader.not, at - 2, end + 2);
+}

@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import type { AttributeId, Claim, ClaimPack, Subject } from '../pack/schema';
 import { TIER_SEVERITY } from '../tiers';
 import { assertsSomething, deniesClaim, isClassMention, isGenericStatement } from './assertion';
-import { readAttributeValues } from './attributes';
+import { figureIsOtherwise, readAttributeValues } from './attributes';
 import { expandTerm } from './lexicon';
 import { findTerm, normalize, stemKey, type Token, termWords, tokenize } from './normalize';
 import { extractNumbers, type FoundNumber, numberAgrees } from './numbers';
@@ -120,6 +120,8 @@ function compileClaim(claim: Claim): CompiledClaim {
   };
 }
 
+const squashed = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
 /** Words that point back to the model the surrounding text is about. */
 const ANAPHOR =
   /(?<![\p{L}])(?:it|its|it's|they|their|the model|the new model|the upcoming model|the next model|this model|the release|the flagship|both models|both|the preview|the system|the architecture|next-generation|next-gen|new model|the launch|the core model|core model)(?![\p{L}])/u;
@@ -168,8 +170,11 @@ function fuzzyContains(sentence: PreparedSentence, term: string): boolean {
 function verify(compiled: CompiledClaim, sentence: PreparedSentence): ClaimHit | null {
   const { claim } = compiled;
   for (const words of compiled.none) if (findTerm(sentence.tokens, words) >= 0) return null;
+  const { attribute } = claim.match;
   for (const expected of claim.match.numbers) {
-    if (!sentence.numbers.some((found) => numberAgrees(expected, found))) return null;
+    const agrees = (found: FoundNumber) =>
+      numberAgrees(expected, found) && !(attribute && figureIsOtherwise(sentence.tokens, found, attribute));
+    if (!sentence.numbers.some(agrees)) return null;
   }
   let exactGroups = 0;
   const missing: string[][][] = [];
@@ -398,8 +403,10 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
         const subjects = resolveSubjects(own, context);
         if (own.models.length > 0 && !block.columnHeader) context = own.models[0]!;
         if (subjects.length === 0) continue;
-        // A row's header cell names a field ("Open Weights Available"); the claim is in the cells beside it.
-        if (block.tableHeader) continue;
+        // A row's header cell names a field ("Open Weights Available", "1M input tokens"); the claim is in
+        // the cells beside it.
+        if (block.tableHeader || (block.rowHeader && squashed(block.rowHeader) === squashed(block.text)))
+          continue;
         const ownText = normalize(text).text;
         const asserts = assertsSomething({
           normalized: ownText,
