@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractBlocks, findArticleRoot, isSkippedElement, type TextBlock } from '../../src/page/extract';
-import { highlightRange, removeAllHighlights } from '../../src/page/highlighter';
 import { pageMentionsDeepSeek } from '../../src/page/mentions';
+import { isDocumentOffLimits, isInsideEditable } from '../../src/page/skip-rules';
+import { spansFor } from '../../src/page/text-spans';
 
 const LONG = 'DeepSeek V4 is a mixture-of-experts model with a long context window. '.repeat(4);
 
@@ -151,7 +152,8 @@ describe('extractBlocks: skip rules', () => {
       <form><p>form text</p><button>Go</button></form>
       <select><option>opt</option></select>
       <svg><text>svg text</text></svg>
-      <claim-lens-card><p>our card</p></claim-lens-card>
+      <div class="monaco-editor"><p>code editor</p></div>
+      <div role="textbox"><p>text field</p></div>
       <p>Marked <claim-lens-mark>text</claim-lens-mark> stays.</p>
       <div role="navigation"><p>role nav</p></div>`);
     expect(texts(extractBlocks(root))).toEqual([
@@ -194,8 +196,10 @@ describe('extractBlocks: skip rules', () => {
     expect(isSkippedElement(make('<div class="shared-memory"></div>'))).toBe(false);
     expect(isSkippedElement(make('<div id="ads"></div>'))).toBe(true);
     expect(isSkippedElement(make('<div class="loading header"></div>'))).toBe(false);
+    // Elements named like ours are the page's own: we never create elements, so they are page text.
     expect(isSkippedElement(make('<claim-lens-mark></claim-lens-mark>'))).toBe(false);
-    expect(isSkippedElement(make('<claim-lens-card></claim-lens-card>'))).toBe(true);
+    expect(isSkippedElement(make('<claim-lens-card></claim-lens-card>'))).toBe(false);
+    expect(isSkippedElement(make('<div class="ace_editor"></div>'))).toBe(true);
     expect(isSkippedElement(make('<span contenteditable="FALSE"></span>'))).toBe(false);
     expect(isSkippedElement(make('<span contenteditable="plaintext-only"></span>'))).toBe(true);
   });
@@ -344,18 +348,47 @@ describe('cost and integration', () => {
     innerText.mockRestore();
   });
 
-  it('reads the same blocks while our marks are in place, and ignores our card', () => {
-    setBody(
-      '<article><p>DeepSeek says <b>V4-Pro</b> has 1.6T parameters.</p><claim-lens-card>Card text</claim-lens-card></article>',
+  it('leaves invisible format characters out of the text, and maps offsets back to the exact nodes', () => {
+    setBody('<article><p>Deep\u2060Seek <b>V\ufeff4</b> has 1.6\u00adT para\u200bmeters.</p></article>');
+    const [block] = extractBlocks(findArticleRoot(document)) as [TextBlock];
+    expect(block.text).toBe('DeepSeek V4 has 1.6T parameters.');
+    const spans = spansFor(block, 0, block.text.length);
+    expect(spans.map((s) => s.node.data.slice(s.from, s.to))).toEqual([
+      'Deep\u2060Seek ',
+      'V\ufeff4',
+      ' has 1.6\u00adT para\u200bmeters.',
+    ]);
+    // "V4" alone: the span covers the node's own characters, joiner included.
+    const v4 = block.text.indexOf('V4');
+    expect(spansFor(block, v4, v4 + 2).map((s) => s.node.data.slice(s.from, s.to))).toEqual(['V\ufeff4']);
+    const params = block.text.indexOf('parameters');
+    const [last] = spansFor(block, params, params + 'parameters'.length);
+    expect(last!.node.data.slice(last!.from, last!.to)).toBe('para\u200bmeters');
+  });
+
+  it('reads open shadow roots where their host sits', () => {
+    setBody('<article><p id="intro">Intro about DeepSeek.</p><div id="host"></div></article>');
+    const host = document.getElementById('host')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>DeepSeek V4 has 1.6T parameters.</p>';
+    const blocks = extractBlocks(findArticleRoot(document));
+    expect(texts(blocks)).toEqual(['Intro about DeepSeek.', 'DeepSeek V4 has 1.6T parameters.']);
+    expect(blocks[1]!.nodes[0]!.node.getRootNode()).toBe(host.shadowRoot);
+  });
+
+  it('knows where not to run: editable documents and regions, non-HTML documents', () => {
+    setBody('<article><p>DeepSeek V4.</p></article>');
+    expect(isDocumentOffLimits(document)).toBe(false);
+    document.body.setAttribute('contenteditable', 'true');
+    expect(isDocumentOffLimits(document)).toBe(true);
+    document.body.removeAttribute('contenteditable');
+    setBody('<div contenteditable="true"><article id="a"><p>x</p></article></div>');
+    expect(isInsideEditable(document.getElementById('a')!)).toBe(true);
+    setBody('<div contenteditable="true"><article id="a" contenteditable="false"><p>x</p></article></div>');
+    expect(isInsideEditable(document.getElementById('a')!)).toBe(false);
+    const svg = new DOMParser().parseFromString(
+      '<svg xmlns="http://www.w3.org/2000/svg"><text>DeepSeek</text></svg>',
+      'image/svg+xml',
     );
-    const root = findArticleRoot(document);
-    const [block] = extractBlocks(root) as [TextBlock];
-    expect(extractBlocks(root)).toHaveLength(1);
-    highlightRange(block, 9, 30, { 'data-claim-id': 'x' }, 'h');
-    const [again] = extractBlocks(root) as [TextBlock];
-    expect(again.text).toBe(block.text);
-    expect(again.element).toBe(block.element);
-    expectExactOffsets(again);
-    removeAllHighlights(root);
+    expect(isDocumentOffLimits(svg as unknown as Document)).toBe(true);
   });
 });
