@@ -18,6 +18,7 @@ import {
   storedList,
 } from './extension-pages';
 import { highlightsOn, type PageHighlight, SITE, useExtensionSession, waitForHighlights } from './harness';
+import { CARD, hoverHighlight } from './highlights';
 
 // Issue links must never reach the network: answer them here.
 const session = useExtensionSession((s) =>
@@ -56,10 +57,8 @@ async function singleClaimHighlight(page: Page): Promise<PageHighlight & { index
 }
 
 async function openCardFor(page: Page, claimId: string): Promise<void> {
-  const mark = page.locator(`claim-lens-mark[data-claim-id="${claimId}"]`).first();
-  await mark.scrollIntoViewIfNeeded();
-  await mark.hover();
-  await page.locator('claim-lens-card .card').waitFor({ state: 'visible' });
+  const sentence = (await highlightsOn(page)).find((h) => h.claimIds.includes(claimId));
+  await hoverHighlight(page, { text: sentence?.text });
 }
 
 /** REPORT_MISSED_CLAIM_MENU_ID in src/background/context-menu.ts (which needs the extension runtime to import). */
@@ -75,7 +74,7 @@ describe('corrections from the card', () => {
     const target = await singleClaimHighlight(page);
     await openCardFor(page, target.claimId);
     await page
-      .locator(`claim-lens-card .claim[data-claim-id="${target.claimId}"]`)
+      .locator(`[data-claim-lens="card"] .claim[data-claim-id="${target.claimId}"]`)
       .getByRole('button', { name: 'Suggest a correction' })
       .click();
 
@@ -144,7 +143,7 @@ describe('corrections from the card', () => {
     const before = (await highlightsOn(page)).length;
     await openCardFor(page, target.claimId);
     await page
-      .locator(`claim-lens-card .claim[data-claim-id="${target.claimId}"]`)
+      .locator(`[data-claim-lens="card"] .claim[data-claim-id="${target.claimId}"]`)
       .getByRole('button', { name: 'Not this claim' })
       .click();
 
@@ -441,9 +440,11 @@ describe('accessibility of the card', () => {
     const { page } = await openArticle(session, 'seed-000.html?c=axe-card');
     const target = await singleClaimHighlight(page);
     await openCardFor(page, target.claimId);
-    const violations = await runAxe(page, { include: { fromShadowDom: ['claim-lens-card', '.card'] } });
+    const violations = await runAxe(page, {
+      include: { fromShadowDom: ['[data-claim-lens="card"]', '.card'] },
+    });
     expect(seriousOnly(violations), JSON.stringify(violations, null, 2)).toEqual([]);
-    const card = page.locator('claim-lens-card .card');
+    const card = page.locator(CARD);
     await card.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await card.screenshot({ path: resolve(SHOTS, 'card-with-actions.png') });
   });

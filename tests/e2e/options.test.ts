@@ -12,7 +12,7 @@ import {
   storageRemove,
   storageSet,
 } from './extension-pages';
-import { highlightsOn, useExtensionSession, waitForHighlights } from './harness';
+import { highlightsOn, paintedCount, useExtensionSession, waitForHighlights } from './harness';
 
 const session = useExtensionSession();
 beforeEach(async () => {
@@ -58,7 +58,7 @@ describe('options page', () => {
     await options.getByLabel('Site', { exact: true }).fill('https://news.example.test/some/article');
     await options.getByLabel('Rule').selectOption('never');
     await options.getByRole('button', { name: 'Add rule' }).click();
-    await expect.poll(() => page.locator('claim-lens-mark').count()).toBe(0);
+    await expect.poll(() => paintedCount(page)).toBe(0);
     expect(await options.locator('.site-rules').textContent()).toContain('news.example.test: never label');
     await options.getByRole('button', { name: 'Remove rule for news.example.test' }).click();
     await expect.poll(async () => (await highlightsOn(page)).length).toBe(initial.length);

@@ -12,7 +12,8 @@ import {
   seriousOnly,
   storageRemove,
 } from './extension-pages';
-import { settle, useExtensionSession, waitForHighlights } from './harness';
+import { paintedCount, settle, useExtensionSession, waitForHighlights } from './harness';
+import { CARD } from './highlights';
 
 const session = useExtensionSession();
 beforeEach(async () => {
@@ -74,7 +75,7 @@ describe('popup for an article tab', () => {
     await popup.screenshot({ path: resolve(SHOTS, 'popup-full.png'), fullPage: true });
   });
 
-  it('clicking a claim scrolls the article to its highlight and focuses it', async () => {
+  it('clicking a claim scrolls the article to its highlight and opens its card with focus', async () => {
     const { page, tabId } = await openArticle(session, 'seed-000.html?popup=focus');
     await waitForHighlights(page);
     const popup = await openPopup(session, tabId);
@@ -82,16 +83,22 @@ describe('popup for an article tab', () => {
     const highlightId = await last.getAttribute('data-highlight-id');
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await last.click();
+    expect(highlightId).toBeTruthy();
+    await page.locator(CARD).waitFor({ state: 'visible' });
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-highlight-id') ?? null))
-      .toBe(highlightId);
-    const inView = await page.evaluate((id) => {
-      const rect = document.querySelector(`[data-highlight-id="${id}"]`)!.getBoundingClientRect();
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-claim-lens') ?? null))
+      .toBe('card');
+    // The sentence whose card is open (CSS.highlights 'claim-lens-active') is on screen.
+    const inView = await page.evaluate(() => {
+      const [range] = [...(CSS.highlights.get('claim-lens-active') ?? [])] as StaticRange[];
+      const live = document.createRange();
+      live.setStart(range!.startContainer, range!.startOffset);
+      live.setEnd(range!.endContainer, range!.endOffset);
+      const rect = live.getBoundingClientRect();
       return rect.top >= 0 && rect.bottom <= window.innerHeight;
-    }, highlightId);
+    });
     expect(inView).toBe(true);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
-    await page.locator('claim-lens-card .card').waitFor({ state: 'visible' });
   });
 
   it('says plainly when there is nothing, or when Claim Lens cannot run on the page', async () => {
@@ -118,21 +125,21 @@ describe('popup for an article tab', () => {
     const site = popup.getByRole('switch', { name: 'Highlight claims on news.example.test' });
     await expect.poll(() => site.isChecked()).toBe(true);
     await site.click();
-    await expect.poll(() => page.locator('claim-lens-mark').count()).toBe(0);
+    await expect.poll(() => paintedCount(page)).toBe(0);
     await expect
       .poll(() => popup.locator('main').textContent())
       .toContain('Highlighting is off for news.example.test.');
     await site.click();
-    await expect.poll(() => page.locator('claim-lens-mark').count()).toBeGreaterThan(0);
+    await expect.poll(() => paintedCount(page)).toBeGreaterThan(0);
 
     const pause = popup.getByRole('switch', { name: 'Pause Claim Lens everywhere' });
     await pause.click();
-    await expect.poll(() => page.locator('claim-lens-mark').count()).toBe(0);
+    await expect.poll(() => paintedCount(page)).toBe(0);
     await expect
       .poll(() => popup.locator('main').textContent())
       .toContain('Claim Lens is paused on all sites.');
     await pause.click();
-    await expect.poll(() => page.locator('claim-lens-mark').count()).toBeGreaterThan(0);
+    await expect.poll(() => paintedCount(page)).toBeGreaterThan(0);
     await expect.poll(() => popup.locator('.summary').count()).toBe(1);
   });
 
