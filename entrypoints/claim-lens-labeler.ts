@@ -9,12 +9,11 @@ import { extensionFileUrl } from '@/src/platform/runtime';
 // second import, so the two compile-and-run steps are separate tasks.
 export default defineUnlistedScript(() => {
   const start: StartLabeling = async (lifetime, handOver) => {
-    const storage = await importModule<(getPack: typeof loadBundledPack) => Omit<ClaimLensHooks, 'pack'>>(
+    const storage = await importModule<(getPack: typeof loadBundledPack) => ClaimLensHooks>(
       STORAGE_MODULE,
       extensionFileUrl(STORAGE_MODULE.file),
     );
-    if (lifetime.alive)
-      startClaimLens(lifetime, { ...storage(loadBundledPack), pack: loadBundledPack }, handOver);
+    if (lifetime.alive) startClaimLens(lifetime, storage(loadBundledPack), handOver);
   };
   registerModule(LABELER_MODULE, start);
 });
