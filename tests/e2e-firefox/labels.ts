@@ -1,8 +1,9 @@
 /**
  * What a reader sees labeled on a page, read the same way in Chromium (playwright) and Firefox (puppeteer):
- * the CSS Custom Highlight API entries Claim Lens paints with (`claim-lens-<tier>`), or, in builds that
- * still wrap sentences in <claim-lens-mark> elements, those marks.
- * The function is serialised and run inside the page, so it must not use anything from this module.
+ * the CSS Custom Highlight API entries Claim Lens paints with (`claim-lens-<tier>`, with `-quiet`/`-dark`
+ * variants; `claim-lens-active` is the open card's sentence, not a label), or, in builds that still wrap
+ * sentences in <claim-lens-mark> elements, those marks. One label per painted range.
+ * These functions are serialised and run inside the page, so they use nothing from this module.
  */
 export interface PageLabel {
   tier: string;
@@ -12,14 +13,15 @@ export interface PageLabel {
 export function readPageLabels(): PageLabel[] {
   const labels: PageLabel[] = [];
   const registry = (globalThis as { CSS?: { highlights?: Map<string, Set<AbstractRange>> } }).CSS?.highlights;
-  if (registry) {
-    for (const [name, highlight] of registry) {
-      const tier = /^claim-lens-([a-z]+)$/.exec(name)?.[1];
-      if (!tier) continue;
-      for (const range of highlight) {
-        const text = range instanceof Range ? range.toString() : '';
-        if (text.trim()) labels.push({ tier, text: text.replace(/\s+/g, ' ').trim() });
-      }
+  for (const [name, highlight] of registry ?? []) {
+    const tier = /^claim-lens-([a-z]+?)(?:-quiet|-dark)?$/.exec(name)?.[1];
+    if (!tier || tier === 'active') continue;
+    for (const painted of highlight) {
+      const range = document.createRange();
+      range.setStart(painted.startContainer, painted.startOffset);
+      range.setEnd(painted.endContainer, painted.endOffset);
+      const text = range.toString();
+      if (text.trim()) labels.push({ tier, text: text.replace(/\s+/g, ' ').trim() });
     }
   }
   if (labels.length > 0) return labels;
@@ -48,8 +50,13 @@ export function labelPoint(n: number): { x: number; y: number } | null {
   const ranges: Range[] = [];
   const registry = (globalThis as { CSS?: { highlights?: Map<string, Set<AbstractRange>> } }).CSS?.highlights;
   for (const [name, highlight] of registry ?? []) {
-    if (!name.startsWith('claim-lens-')) continue;
-    for (const range of highlight) if (range instanceof Range) ranges.push(range);
+    if (!name.startsWith('claim-lens-') || name === 'claim-lens-active') continue;
+    for (const painted of highlight) {
+      const range = document.createRange();
+      range.setStart(painted.startContainer, painted.startOffset);
+      range.setEnd(painted.endContainer, painted.endOffset);
+      if (range.toString().trim().length > 2) ranges.push(range);
+    }
   }
   if (ranges.length === 0) {
     for (const mark of Array.from(document.querySelectorAll('claim-lens-mark'))) {

@@ -112,6 +112,30 @@ export async function tabIdOf(session: FirefoxSession, page: Page): Promise<numb
   return id;
 }
 
+/**
+ * Presses one of the add-on's keyboard shortcuts (commands API) for the tab showing `page`. Keys sent over
+ * WebDriver reach the page, not the browser's shortcut handling, so this calls the same handler the
+ * command calls, from the background page (as the Chromium suite does from its service worker). The tab
+ * is brought to the front first: a shortcut acts on the focused page.
+ */
+export async function pressShortcut(session: FirefoxSession, page: Page, command: string): Promise<boolean> {
+  const tabId = await tabIdOf(session, page);
+  const probe = await openExtensionPage(session, 'options.html', 'h1');
+  await page.bringToFront();
+  const moved = await probe.evaluate(
+    async (name, id) => {
+      // biome-ignore lint/suspicious/noExplicitAny: the WebExtension API and the background's test hook.
+      const background = (await (globalThis as any).browser.runtime.getBackgroundPage()) as any;
+      return background.claimLensTest.onClaimShortcut(name, { id }) as Promise<boolean>;
+    },
+    command,
+    tabId,
+  );
+  await probe.close();
+  await page.bringToFront();
+  return moved;
+}
+
 /** Reads add-on storage from an add-on page (content pages cannot). */
 export async function addonStorage(page: Page, key: string): Promise<unknown> {
   return page.evaluate(
@@ -119,6 +143,12 @@ export async function addonStorage(page: Page, key: string): Promise<unknown> {
     async (k) => (await (globalThis as any).browser.storage.local.get(k))[k],
     key,
   );
+}
+
+/** A stored list (correction drafts…): the array itself, or inside an older { v, data } envelope. */
+export async function addonList<T>(page: Page, key: string): Promise<T[]> {
+  const raw = (await addonStorage(page, key)) as T[] | { data?: T[] } | undefined;
+  return Array.isArray(raw) ? raw : (raw?.data ?? []);
 }
 
 /** Waits until the page's labels exist and have stopped changing. */
@@ -153,7 +183,7 @@ export async function until<T>(
 /** The open card's text, or null when no card is shown. */
 export function cardText(page: Page): Promise<string | null> {
   return page.evaluate(() => {
-    const host = document.querySelector('claim-lens-card') as HTMLElement | null;
+    const host = document.querySelector('[data-claim-lens="card"], claim-lens-card') as HTMLElement | null;
     if (!host || getComputedStyle(host).display === 'none') return null;
     return host.shadowRoot?.querySelector('.card')?.textContent ?? null;
   });
