@@ -13,10 +13,13 @@ import {
   storageSet,
 } from './extension-pages';
 import { highlightsOn, paintedCount, useExtensionSession, waitForHighlights } from './harness';
+import { paintedRanges } from './highlights';
 
 const session = useExtensionSession();
 beforeEach(async () => {
-  await storageRemove(session, ['settings', 'quarantine', 'corrections', 'dismissals', 'correctionDrafts']);
+  const keys = ['settings', 'quarantine', 'corrections', 'dismissals', 'correctionDrafts'];
+  // WXT storage keeps each item's version under `<key>$`.
+  await storageRemove(session, [...keys, ...keys.map((k) => `${k}$`)]);
   for (const page of session.context.pages().slice(1)) await page.close();
 });
 
@@ -40,10 +43,7 @@ describe('options page', () => {
 
     await options.getByLabel('Sensitivity: how closely a sentence must match a claim').fill('0.95');
     await expect
-      .poll(
-        async () =>
-          ((await storageGet(session, 'settings')) as { data: { minStrength: number } }).data.minStrength,
-      )
+      .poll(async () => ((await storageGet(session, 'settings')) as { minStrength: number }).minStrength)
       .toBe(0.95);
     const popup = await openPopup(session, tabId);
     await expect
@@ -67,44 +67,45 @@ describe('options page', () => {
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(bootId);
   });
 
-  it('rejects a malformed repository and a malformed site with a clear inline message', async () => {
+  it('says where corrections go (nowhere to ask the reader), and rejects a malformed site inline', async () => {
     const options = await openOptions(session);
-    await options.getByLabel('GitHub repository (owner/name)').fill('not a repo');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect
-      .poll(() => options.locator('#repo-error').textContent())
-      .toContain('Enter the repository as owner/name');
-    expect(await options.getByLabel('GitHub repository (owner/name)').getAttribute('aria-invalid')).toBe(
-      'true',
-    );
-    expect(
-      ((await storageGet(session, 'settings')) as { data?: { correctionRepo: string } } | undefined)?.data
-        ?.correctionRepo ?? '',
-    ).toBe('');
+    // This build has no WXT_CORRECTIONS_REPO: the page says what Send does instead, and asks for nothing.
+    expect(await options.locator('.destination').textContent()).toContain('Send copies a report');
+    expect(await options.getByLabel('GitHub repository (owner/name)').count()).toBe(0);
 
     await options.getByLabel('Site', { exact: true }).fill('not a host');
     await options.getByRole('button', { name: 'Add rule' }).click();
     await expect.poll(() => options.locator('#site-error').textContent()).toContain('Enter a site such as');
   });
 
+  it('“Make what matters stand out” is the default; “Mark every claim the same way” fills every highlight', async () => {
+    const { page } = await openArticle(session, 'reader-pre-release.html?o=emphasis');
+    await waitForHighlights(page);
+    const names = () => paintedRanges(page).then((r) => r.map((x) => x.name));
+    await expect.poll(async () => (await names()).some((n) => n.endsWith('-quiet'))).toBe(true);
+    const options = await openOptions(session);
+    expect(await options.getByRole('radio', { name: /Make what matters stand out/ }).isChecked()).toBe(true);
+    await options.getByRole('radio', { name: /Mark every claim the same way/ }).check();
+    await expect.poll(async () => (await names()).some((n) => n.endsWith('-quiet'))).toBe(false);
+    expect((await names()).length).toBeGreaterThan(0);
+  });
+
   it('settings export and import round-trip', async () => {
     await storageSet(session, {
       settings: {
-        v: 1,
-        data: {
-          tiers: ['rumor', 'contradicted'],
-          minStrength: 0.7,
-          sites: { 'a.test': 'always' },
-          paused: true,
-          correctionRepo: 'o/r',
-        },
+        tiers: ['rumor', 'contradicted'],
+        minStrength: 0.7,
+        emphasis: 'every-tier',
+        sites: { 'a.test': 'always' },
+        paused: true,
       },
+      settings$: { v: 2 },
     });
     const before = await storageGet(session, 'settings');
     const options = await openOptions(session);
     const [download] = await Promise.all([
       options.waitForEvent('download'),
-      options.getByRole('button', { name: 'Export settings (JSON)' }).click(),
+      options.getByRole('button', { name: 'Download settings (JSON)' }).click(),
     ]);
     const path = resolve(SHOTS, 'exported-settings.json');
     await download.saveAs(path);
@@ -117,7 +118,10 @@ describe('options page', () => {
   });
 
   it('a corrupt stored value is set aside with a message, not dropped and not a crash', async () => {
-    await storageSet(session, { settings: { v: 1, data: { tiers: 'everything', minStrength: 'high' } } });
+    await storageSet(session, {
+      settings: { tiers: 'everything', minStrength: 'high' },
+      settings$: { v: 2 },
+    });
     const options = await openOptions(session);
     await expect
       .poll(() => options.getByRole('alert').textContent())
@@ -133,7 +137,7 @@ describe('options page', () => {
     expect(quarantine).toEqual([
       expect.objectContaining({
         key: 'local:settings',
-        raw: { v: 1, data: { tiers: 'everything', minStrength: 'high' } },
+        raw: { tiers: 'everything', minStrength: 'high' },
       }),
     ]);
     await options.getByRole('button', { name: 'Delete set-aside data' }).click();
