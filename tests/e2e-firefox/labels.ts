@@ -1,8 +1,7 @@
 /**
  * What a reader sees labeled on a page, read the same way in Chromium (playwright) and Firefox (puppeteer):
  * the CSS Custom Highlight API entries Claim Lens paints with (`claim-lens-<tier>`, with `-quiet`/`-dark`
- * variants; `claim-lens-active` is the open card's sentence, not a label), or, in builds that still wrap
- * sentences in <claim-lens-mark> elements, those marks. One label per painted range.
+ * variants; `claim-lens-active` is the open card's sentence, not a label). One label per painted range.
  * These functions are serialised and run inside the page, so they use nothing from this module.
  */
 export interface PageLabel {
@@ -24,15 +23,7 @@ export function readPageLabels(): PageLabel[] {
       if (text.trim()) labels.push({ tier, text: text.replace(/\s+/g, ' ').trim() });
     }
   }
-  if (labels.length > 0) return labels;
-  const byId = new Map<string, PageLabel>();
-  for (const mark of Array.from(document.querySelectorAll('claim-lens-mark'))) {
-    const id = mark.getAttribute('data-highlight-id') ?? '';
-    const entry = byId.get(id);
-    if (entry) entry.text += mark.textContent ?? '';
-    else byId.set(id, { tier: mark.getAttribute('data-claim-tier') ?? '', text: mark.textContent ?? '' });
-  }
-  return [...byId.values()].map((l) => ({ tier: l.tier, text: l.text.replace(/\s+/g, ' ').trim() }));
+  return labels;
 }
 
 /** Labels per tier, e.g. { confirmed: 12, rumor: 4 }. */
@@ -56,13 +47,6 @@ export function labelPoint(n: number): { x: number; y: number } | null {
       range.setStart(painted.startContainer, painted.startOffset);
       range.setEnd(painted.endContainer, painted.endOffset);
       if (range.toString().trim().length > 2) ranges.push(range);
-    }
-  }
-  if (ranges.length === 0) {
-    for (const mark of Array.from(document.querySelectorAll('claim-lens-mark'))) {
-      const range = document.createRange();
-      range.selectNodeContents(mark);
-      ranges.push(range);
     }
   }
   ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
