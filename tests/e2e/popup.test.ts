@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { summarizeTiers } from '../../src/ui/popup/summary';
 import { realPack } from '../support/pages';
 import {
   openArticle,
@@ -25,50 +24,49 @@ const tierOf = (id: string) => realPack().claims.find((c) => c.id === id)!.tier;
 const statementOf = (id: string) => realPack().claims.find((c) => c.id === id)!.statement;
 
 describe('popup for an article tab', () => {
-  it('shows the per-tier summary and every claim found, with tier, claim and the page’s words', async () => {
+  it('lists every highlighted sentence once, with each claim it states: tier, claim and the page’s words', async () => {
     const { page, tabId } = await openArticle(session, 'seed-000.html?popup=summary');
     const highlights = await waitForHighlights(page);
-    const expected = highlights.flatMap((h) =>
-      h.claimIds.map((id) => ({ id, tier: tierOf(id), text: h.text })),
-    );
-    expect(expected.length).toBeGreaterThan(0);
+    expect(highlights.length).toBeGreaterThan(0);
 
     const popup = await openPopup(session, tabId);
     await popup.locator('.summary').waitFor();
-    expect(await popup.locator('.summary').textContent()).toBe(summarizeTiers(expected));
-    const items = popup.locator('.findings > li');
-    expect(await items.count()).toBe(expected.length);
-    const shown = await items.evaluateAll((lis) =>
+    expect(await popup.locator('.summary').textContent()).toBe(`${highlights.length} highlighted sentences`);
+    const sentences = popup.locator('.findings > .sentence');
+    expect(await sentences.count()).toBe(highlights.length);
+    const shown = await sentences.evaluateAll((lis) =>
       lis.map((li) => ({
-        id: li.querySelector('[data-claim-id]')?.getAttribute('data-claim-id'),
-        tier: li.querySelector('.tier')?.textContent,
-        statement: li.querySelector('.finding-statement')?.textContent,
-        words: li.querySelector('.finding-words')?.textContent,
+        words: li.querySelector('.finding-words')?.textContent ?? '',
+        claims: Array.from(li.querySelectorAll('.finding')).map((f) => ({
+          id: f.getAttribute('data-claim-id'),
+          tier: f.querySelector('.tier')?.textContent,
+          statement: f.querySelector('.finding-statement')?.textContent,
+        })),
       })),
     );
-    for (const want of expected) {
-      const item = shown.find(
-        (s) => s.id === want.id && s.words?.includes(want.text.replace(/\s+/g, ' ').trim().slice(0, 30)),
-      );
-      expect(item, `popup lists ${want.id}`).toBeDefined();
-      // Tier as icon + word, never colour alone.
-      expect(item!.tier).toMatch(new RegExp(`${want.tier}$`, 'i'));
-      expect(item!.statement).toBe(statementOf(want.id));
+    for (const h of highlights) {
+      const sentence = shown.find((s) => s.words.includes(h.text.replace(/\s+/g, ' ').trim().slice(0, 30)));
+      expect(sentence, `popup lists “${h.text.slice(0, 40)}”`).toBeDefined();
+      expect(sentence!.claims.map((c) => c.id).sort()).toEqual([...h.claimIds].sort());
+      for (const c of sentence!.claims) {
+        // Tier as icon + word, never colour alone.
+        expect(c.tier).toMatch(new RegExp(`${tierOf(c.id!)}$`, 'i'));
+        expect(c.statement).toBe(statementOf(c.id!));
+      }
     }
-    // A tier chip narrows the list to that tier; pressing it again shows all.
+    // A tier chip narrows the list to sentences of that tier; pressing it again shows all.
     const chips = popup.locator('.tier-filter button');
     if ((await chips.count()) > 1) {
       const chip = chips.first();
-      const tier = ((await chip.locator('.chip-label').textContent()) ?? '').toLowerCase();
+      const count = Number(await chip.locator('.chip-count').textContent());
       await chip.click();
       expect(await chip.getAttribute('aria-pressed')).toBe('true');
-      expect(await items.count()).toBe(expected.filter((e) => e.tier === tier).length);
+      expect(await sentences.count()).toBe(count);
       await chip.click();
-      expect(await items.count()).toBe(expected.length);
+      expect(await sentences.count()).toBe(highlights.length);
     }
     const footer = await popup.locator('.popup-footer').textContent();
     expect(footer).toContain(`v${realPack().version}`);
-    expect(footer).toContain(realPack().asOf);
     // As the toolbar shows it (Chrome caps popups at 800×600), and the whole page.
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.screenshot({ path: resolve(SHOTS, 'popup.png') });
@@ -143,10 +141,10 @@ describe('popup for an article tab', () => {
     await expect.poll(() => popup.locator('.summary').count()).toBe(1);
   });
 
-  it('the toolbar badge shows the tab’s count in the most serious tier’s colour, and follows navigation', async () => {
+  it('the toolbar badge shows the number of highlighted sentences in a calm colour, and follows navigation', async () => {
     const { page, tabId } = await openArticle(session, 'seed-000.html?popup=badge');
     const highlights = await waitForHighlights(page);
-    const count = highlights.reduce((n, h) => n + h.claimIds.length, 0);
+    const count = highlights.length;
     const badge = () =>
       session.worker.evaluate(async (id) => {
         const action = (globalThis as unknown as SW).chrome.action;
@@ -156,13 +154,8 @@ describe('popup for an article tab', () => {
         };
       }, tabId);
     await expect.poll(async () => (await badge()).text).toBe(String(count));
-    const severity = ['confirmed', 'reported', 'speculative', 'rumor', 'contradicted'];
-    const worst = highlights
-      .flatMap((h) => h.claimIds.map(tierOf))
-      .sort((a, b) => severity.indexOf(b) - severity.indexOf(a))[0]!;
-    const { TIER_STYLES } = await import('../../src/core/tier-styles');
-    const hex = TIER_STYLES[worst].color;
-    const rgb = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+    const { BADGE_COLOR } = await import('../../src/background/badge');
+    const rgb = [1, 3, 5].map((i) => Number.parseInt(BADGE_COLOR.slice(i, i + 2), 16));
     expect((await badge()).color.slice(0, 3)).toEqual(rgb);
 
     await page.goto(`${page.url().split('?')[0]!.replace('seed-000', 'neg-none')}?popup=badge-nav`);
