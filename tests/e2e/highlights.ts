@@ -79,7 +79,9 @@ export async function findingsOn(
   }, url);
 }
 
-const squash = (s: string) => s.replace(/\s+/g, '');
+/** Whitespace and invisible format characters (which the page's text keeps and a finding's drops) out. */
+const squash = (s: string) =>
+  s.replace(/[\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+/g, '');
 
 /** The highlighted sentences: listed by the page and painted in its tier. */
 export async function highlightsOn(page: Page): Promise<PageHighlight[]> {
