@@ -88,7 +88,15 @@ describe('tiers a late-2026 reader can rely on', () => {
     // Common post-release errors.
     ['v4-costs-v3-price', 'contradicted'],
     ['deepseek-chat-is-v3', 'contradicted'],
-    ['v4-pro-discount-permanent', 'contradicted'],
+    ['v4-pro-promo-ends-2026-05-31', 'contradicted'],
+    ['v4-pro-price-reverts-to-launch', 'contradicted'],
+    ['v4-released-april-23', 'contradicted'],
+    ['v3-introduced-1m-context', 'contradicted'],
+    ['v4-context-128k', 'contradicted'],
+    // A chip name nobody announced is unsupported, not shown false.
+    ['v4-runs-on-ascend-920', 'rumor'],
+    // The 75% cut outlived its stated end date: true, then superseded by peak/off-peak pricing.
+    ['v4-pro-discount-permanent', 'confirmed'],
   ])('%s is %s', (id, tier) => {
     expect(claim(id).tier).toBe(tier);
   });
@@ -108,6 +116,8 @@ describe('tiers a late-2026 reader can rely on', () => {
       'v4-pro-price-cut-75pct',
       'v4-pro-discounted-input-0-435',
       'v4-flash-launch-input-0-14',
+      'v4-pro-discount-permanent',
+      'v4-flash-price-unchanged-by-pro-cut',
     ]) {
       const c = claim(id);
       expect(
