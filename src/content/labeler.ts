@@ -3,7 +3,7 @@ import { type ClaimHit, compileMatcher, type Matcher, type MatchInputBlock } fro
 import type { Claim, ClaimPack, Source } from '../core/pack/schema';
 import type { Settings } from '../core/settings/schema';
 import { markEmphasis } from '../core/tier-styles';
-import { mostSeriousTier, type Tier } from '../core/tiers';
+import type { Tier } from '../core/tiers';
 import { changedSincePublication } from '../core/timeline';
 import { extractBlocks, findArticleRoot, type TextBlock } from '../page/extract';
 import type { Emphasis } from '../page/mark-styles';
@@ -63,7 +63,7 @@ export interface Labeled {
   emphasis: Emphasis;
   text: string;
   spans: TextSpan[];
-  /** Most serious first. */
+  /** As the matcher ranks them: most specific first, then most serious. */
   entries: CardEntry[];
   finding: Finding;
 }
@@ -148,8 +148,10 @@ export function* labelSteps(
       spansFor(piece.block, piece.offset + match.start, piece.offset + match.end),
     ).filter((span) => /\S/.test(span.node.data.slice(span.from, span.to)));
     if (spans.length === 0) continue;
-    const worst = mostSeriousTier(entries.map((e) => ({ tier: e.claim.tier, entry: e })))!.entry;
-    const ordered = [worst, ...entries.filter((e) => e !== worst)];
+    // The matcher ranks a sentence's claims (most specific first, then most serious); the first is the
+    // one the highlight is painted with and the card opens on.
+    const ordered = entries;
+    const lead = ordered[0]!;
     const baseKey = `${match.text}\u0000${ordered.map((e) => e.claim.id).join(' ')}`;
     const occurrence = (seen.get(baseKey) ?? 0) + 1;
     seen.set(baseKey, occurrence);
@@ -162,7 +164,7 @@ export function* labelSteps(
     labeled.push({
       key: `${baseKey}\u0000${occurrence}`,
       id,
-      tier: worst.claim.tier,
+      tier: lead.claim.tier,
       emphasis: strong ? 'strong' : 'quiet',
       text: match.text,
       spans,

@@ -24,8 +24,9 @@ describe('popup summary', () => {
   const history = (tier: string, since = '2025-01') => ({ history: [{ tier, since, note: 'x' }] }) as never;
   const findings = [
     finding('a', ['confirmed']),
-    finding('b', ['rumor', 'contradicted']),
-    finding('c', ['confirmed', 'reported']),
+    // As the labeler gives them: a sentence's claims in its ranking, the first painted.
+    finding('b', ['contradicted', 'rumor']),
+    finding('c', ['reported', 'confirmed']),
     finding('d', ['rumor']),
   ];
 
@@ -65,7 +66,7 @@ describe('popup summary', () => {
     const before = sentenceGroups(findings, () => undefined, null);
     const hiddenKey = claimKey(before[0]!.claims[1]!);
     const after = sentenceGroups(
-      [findings[0]!, finding('c', ['confirmed', 'reported']), finding('d', ['rumor'])],
+      [findings[0]!, finding('c', ['reported', 'confirmed']), finding('d', ['rumor'])],
       () => undefined,
       null,
     );
@@ -73,8 +74,8 @@ describe('popup summary', () => {
     const withB = [{ ...before[0]!, claims: [before[0]!.claims[0]!] }, ...after];
     const kept = keepHiddenInPlace(withB, before, new Set([hiddenKey]));
     expect(kept[0]!.claims.map((c) => [c.claimId, Boolean(c.hidden)])).toEqual([
-      ['b-1', false],
-      ['b-0', true],
+      ['b-0', false],
+      ['b-1', true],
     ]);
     // A sentence whose only claim was hidden stays where it was.
     const onlyD = claimKey(before[1]!.claims[0]!);

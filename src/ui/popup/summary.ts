@@ -1,6 +1,6 @@
 import type { Claim } from '../../core/pack/schema';
 import { plural } from '../../core/text';
-import { mostSeriousTier, TIER_IDS, TIER_SEVERITY, type Tier } from '../../core/tiers';
+import { TIER_IDS, TIER_SEVERITY, type Tier } from '../../core/tiers';
 import { changedSincePublication } from '../../core/timeline';
 import type { Finding } from '../../platform/protocol';
 
@@ -44,19 +44,18 @@ export function sentenceGroups(
   };
   return findings
     .map((f, index) => {
-      const claims = f.claims
-        .map((c, i) => ({ c, i, s: score(c) }))
-        .sort((a, b) => b.s - a.s || a.i - b.i)
-        .map(({ c }) => ({
-          highlightId: f.highlightId,
-          claimId: c.claimId,
-          tier: c.tier,
-          text: f.text,
-          strengthLabel: c.strengthLabel,
-        }));
+      // Within a sentence the claims keep the labeler's order: the first is the one its highlight is
+      // painted with and its card opens on.
+      const claims = f.claims.map((c) => ({
+        highlightId: f.highlightId,
+        claimId: c.claimId,
+        tier: c.tier,
+        text: f.text,
+        strengthLabel: c.strengthLabel,
+      }));
       const top = Math.max(...claims.map(score));
       return {
-        group: { highlightId: f.highlightId, text: f.text, tier: mostSeriousTier(claims)!.tier, claims },
+        group: { highlightId: f.highlightId, text: f.text, tier: claims[0]!.tier, claims },
         index,
         top,
       };

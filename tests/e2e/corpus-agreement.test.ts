@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serveFixtures } from '../../scripts/lib/browser';
+import { corpusDir, type Gold, shownMatches } from '../../scripts/lib/corpus-eval';
+import { compileMatcher } from '../../src/core/match/matcher';
+import { ROOT, realPack, squash } from '../support/pages';
+import { settle, useExtensionSession } from './harness';
+import { findingsOn } from './highlights';
+
+/**
+ * `npm run eval` scores the matcher in Node; this proves the built extension labels the same sentences in
+ * Chromium, on a sample of the development corpus (pre- and post-release articles, a table-heavy pricing
+ * page and hard negatives), so the corpus figures are the product's figures.
+ */
+const CORPUS = 'https://corpus.example.test';
+const DIR = corpusDir(ROOT);
+const SAMPLE = [
+  'pre-hackermouse-v4-leak',
+  'pre-pymnts-ft-multimodal-two-sessions',
+  'post-dailyscout-v4-previews-1-6t',
+  'post-devto-v4-api-pricing',
+  'post-webscraft-deepseek-chat-migration',
+  'neg-a-kimi-k2-trillion-ctol',
+  'neg-b-qwen-3-6-1m-context-deep-dive',
+];
+
+const session = useExtensionSession((s) => serveFixtures(s.context, { sites: CORPUS, dir: DIR }));
+const matcher = compileMatcher(realPack());
+
+describe('the built extension labels what npm run eval scores', () => {
+  it.each(SAMPLE)('%s', async (slug) => {
+    const gold = JSON.parse(readFileSync(resolve(DIR, `${slug}.json`), 'utf8')) as Gold;
+    const html = readFileSync(resolve(DIR, `${slug}.html`), 'utf8');
+    const expected = shownMatches(matcher, html, gold.url).map((m) => squash(m.text));
+    const page = await session.context.newPage();
+    await page.goto(`${CORPUS}/${slug}.html`);
+    await settle(page, expected.length > 0 ? 2500 : 1500);
+    const answer = await findingsOn(page);
+    const labeled = (answer?.findings ?? []).map((f) => squash(f.text));
+    expect(labeled.sort()).toEqual(expected.sort());
+    if (gold.phase === 'negative') expect(labeled).toEqual([]);
+    else expect(labeled.length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
