@@ -20,23 +20,20 @@ import {
 import { highlightsOn, type PageHighlight, SITE, useExtensionSession, waitForHighlights } from './harness';
 import { CARD, hoverHighlight } from './highlights';
 
-// Issue links must never reach the network: answer them here.
-const session = useExtensionSession((s) =>
-  s.context.route('https://github.com/**', (route) =>
+// Issue links must never reach the network: answer them here. Send copies, as a reader's click allows.
+const session = useExtensionSession(async (s) => {
+  await s.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await s.context.route('https://github.com/**', (route) =>
     route.fulfill({
       contentType: 'text/html',
       body: '<!doctype html><title>GitHub (stub)</title><p>new issue</p>',
     }),
-  ),
-);
+  );
+});
+const STORED = ['settings', 'dismissals', 'corrections', 'correctionDrafts', 'openDraftRequest'];
 beforeEach(async () => {
-  await storageRemove(session, [
-    'settings',
-    'dismissals',
-    'corrections',
-    'correctionDrafts',
-    'openDraftRequest',
-  ]);
+  // WXT storage keeps each item's version under `<key>$`.
+  await storageRemove(session, [...STORED, ...STORED.map((k) => `${k}$`)]);
   for (const page of session.context.pages().slice(1)) await page.close();
 });
 
@@ -74,7 +71,7 @@ describe('corrections from the card', () => {
     const target = await singleClaimHighlight(page);
     await openCardFor(page, target.claimId);
     await page
-      .locator(`[data-claim-lens="card"] .claim[data-claim-id="${target.claimId}"]`)
+      .locator(`[data-claim-lens="card"] .actions[data-claim-id="${target.claimId}"]`)
       .getByRole('button', { name: 'Suggest a correction' })
       .click();
 
@@ -143,7 +140,7 @@ describe('corrections from the card', () => {
     const before = (await highlightsOn(page)).length;
     await openCardFor(page, target.claimId);
     await page
-      .locator(`[data-claim-lens="card"] .claim[data-claim-id="${target.claimId}"]`)
+      .locator(`[data-claim-lens="card"] .actions[data-claim-id="${target.claimId}"]`)
       .getByRole('button', { name: 'Not this claim' })
       .click();
 
@@ -155,10 +152,8 @@ describe('corrections from the card', () => {
     expect(stillShown(await highlightsOn(page), target)).toBe(false);
     expect((await highlightsOn(page)).length).toBe(before - 1);
 
-    // It is remembered with a wrong-match draft, so the reader can tell us why in one more step.
-    expect(await drafts()).toEqual([
-      expect.objectContaining({ kind: 'wrong-match', claimId: target.claimId }),
-    ]);
+    // Hiding is not a correction: no draft unless the reader asks to tell us why.
+    expect(await drafts()).toEqual([]);
     const popup = await openPopup(session, tabId);
     await popup.getByText('Hidden on this page by you (1)').click();
     await popup.getByRole('button', { name: 'Show again' }).click();
@@ -171,14 +166,11 @@ describe('corrections from the popup', () => {
     const { page, tabId } = await openArticle(session, 'seed-000.html?c=validate');
     const target = await singleClaimHighlight(page);
     const popup = await openPopup(session, tabId);
-    const item = popup
-      .locator('.findings > li')
-      .filter({ has: popup.locator(`[data-claim-id="${target.claimId}"]`) })
-      .first();
+    const item = popup.locator(`.finding[data-claim-id="${target.claimId}"]`).first();
     await item.getByRole('button', { name: 'Suggest a correction' }).click();
     await popup.getByRole('heading', { name: 'Suggest a correction' }).waitFor();
 
-    await popup.getByRole('button', { name: 'File correction' }).click();
+    await popup.getByRole('button', { name: 'Save correction' }).click();
     const summary = popup.locator('.error-summary');
     await summary.waitFor();
     expect(await summary.textContent()).toContain('Please fix these 3 things');
@@ -198,15 +190,15 @@ describe('corrections from the popup', () => {
     const proposed = ['reported', 'speculative'].find((t) => t !== tierOf(target.claimId))!;
     await popup.locator(`input[name="proposedTier"][value="${proposed}"]`).check();
     await popup.getByRole('checkbox', { name: 'The tier is too strong for the evidence' }).check();
-    await popup.getByRole('button', { name: 'File correction' }).click();
+    await popup.getByRole('button', { name: 'Save correction' }).click();
     await expect
       .poll(() => popup.locator('.error-summary').textContent())
       .toContain('The address of the evidence must be a full http:// or https:// address.');
     expect(await corrections()).toEqual([]);
 
     await evidence.fill('https://example.test/evidence');
-    await popup.getByRole('button', { name: 'File correction' }).click();
-    await popup.getByRole('heading', { name: 'Correction filed' }).waitFor();
+    await popup.getByRole('button', { name: 'Save correction' }).click();
+    await popup.getByRole('heading', { name: 'Correction saved' }).waitFor();
     expect(await corrections()).toEqual([
       expect.objectContaining({
         kind: 'wrong-tier',
@@ -220,38 +212,30 @@ describe('corrections from the popup', () => {
     expect(await drafts()).toEqual([]);
   });
 
-  it('a wrong match: “Not this claim” hides the highlight, and the draft is filed with a reason', async () => {
+  it('a wrong match: “Not this claim” hides the highlight in place; “Tell us why” saves it with a reason', async () => {
     const { page, tabId } = await openArticle(session, 'seed-000.html?c=popup-wrong-match');
     const target = await singleClaimHighlight(page);
     const popup = await openPopup(session, tabId);
-    const item = popup
-      .locator('.findings > li')
-      .filter({ has: popup.locator(`[data-claim-id="${target.claimId}"]`) })
-      .first();
+    const item = popup.locator(`.finding[data-claim-id="${target.claimId}"]`).first();
     await item.getByRole('button', { name: 'Not this claim' }).click();
     await expect.poll(async () => stillShown(await highlightsOn(page), target)).toBe(false);
-    await expect
-      .poll(() =>
-        popup
-          .locator('.findings > li')
-          .filter({ has: popup.locator(`[data-claim-id="${target.claimId}"]`) })
-          .count(),
-      )
-      .toBe(0);
-
-    await popup.getByRole('button', { name: 'Continue this draft' }).click();
+    // In the popup it stays where it was, as hidden, with the way back and the way to explain.
+    const hidden = popup.locator(`.finding-hidden[data-claim-id="${target.claimId}"]`);
+    await hidden.waitFor();
+    expect(await drafts()).toEqual([]);
+    await hidden.getByRole('button', { name: 'Tell us why' }).click();
     expect(await popup.getByRole('radio', { name: 'This sentence is not that claim' }).isChecked()).toBe(
       true,
     );
     await popup.getByRole('checkbox', { name: 'It is about another model or version' }).check();
-    await popup.getByRole('button', { name: 'File correction' }).click();
-    await popup.getByRole('heading', { name: 'Correction filed' }).waitFor();
+    await popup.getByRole('button', { name: 'Save correction' }).click();
+    await popup.getByRole('heading', { name: 'Correction saved' }).waitFor();
     expect(await corrections()).toEqual([
       expect.objectContaining({ kind: 'wrong-match', claimId: target.claimId, reasonTags: ['other-model'] }),
     ]);
   });
 
-  it('“Open issue on GitHub” explains how to set the repository, then opens a pre-filled issue', async () => {
+  it('a saved correction in the list: Send (no tracker in this build) copies the report and marks it', async () => {
     const filed = validateDraft({
       ...newDraft({
         kind: 'missing-claim',
@@ -263,31 +247,15 @@ describe('corrections from the popup', () => {
       reasonTags: ['new-claim'],
     });
     if (!filed.ok) throw new Error('fixture');
-    await storageSet(session, { corrections: { v: 1, data: [filed.correction] } });
-    const { tabId } = await openArticle(session, 'seed-000.html?c=issue');
+    await storageSet(session, { corrections: [filed.correction], corrections$: { v: 2 } });
+    const { tabId } = await openArticle(session, 'seed-000.html?c=send');
     const popup = await openPopup(session, tabId);
-    await popup.getByRole('button', { name: 'Open issue on GitHub' }).click();
-    await expect
-      .poll(() => popup.getByRole('status').textContent())
-      .toContain('set the project’s GitHub repository in Settings');
-
-    const options = await openOptions(session);
-    await options.getByLabel('GitHub repository (owner/name)').fill('https://github.com/octo-org/claim-lens');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect
-      .poll(() => options.locator('#repo-status').textContent())
-      .toContain('github.com/octo-org/claim-lens/issues');
-
-    const [issue] = await Promise.all([
-      session.context.waitForEvent('page'),
-      popup.getByRole('button', { name: 'Open issue on GitHub' }).click(),
-    ]);
-    await issue.waitForURL(/^https:\/\/github\.com\//);
-    const url = new URL(issue.url());
-    expect(url.origin + url.pathname).toBe('https://github.com/octo-org/claim-lens/issues/new');
-    expect(url.searchParams.get('title')).toBe('[Claim Lens] Missed claim: “V4 ships in April.”');
-    expect(url.searchParams.get('body')).toContain('> V4 ships in April.');
-    await expect.poll(async () => (await corrections())[0]?.status).toBe('sent');
+    await popup.getByRole('button', { name: 'Send: copy the report' }).click();
+    await expect.poll(() => popup.locator('.notice').textContent()).toContain('Report copied');
+    expect(await popup.evaluate(() => navigator.clipboard.readText())).toContain(
+      '[Claim Lens] Missed claim: “V4 ships in April.”',
+    );
+    await expect.poll(async () => (await corrections())[0]?.status).toBe('exported');
   });
 });
 
@@ -344,8 +312,8 @@ describe('the context menu', () => {
     await popup.getByText('What is sent with it').click();
     expect(await popup.locator('.context').textContent()).toContain(await page.title());
     await popup.getByRole('checkbox', { name: 'It is a claim Claim Lens does not know yet' }).check();
-    await popup.getByRole('button', { name: 'File correction' }).click();
-    await popup.getByRole('heading', { name: 'Correction filed' }).waitFor();
+    await popup.getByRole('button', { name: 'Save correction' }).click();
+    await popup.getByRole('heading', { name: 'Correction saved' }).waitFor();
     expect(await corrections()).toEqual([
       expect.objectContaining({ kind: 'missing-claim', reasonTags: ['new-claim'] }),
     ]);
@@ -384,11 +352,11 @@ describe('export and import', () => {
   }
 
   it('exported corrections import back exactly, and a file with bad entries keeps the good ones', async () => {
-    await storageSet(session, { corrections: { v: 1, data: fixtureCorrections() } });
+    await storageSet(session, { corrections: fixtureCorrections(), corrections$: { v: 2 } });
     const options = await openOptions(session);
     const [download] = await Promise.all([
       options.waitForEvent('download'),
-      options.getByRole('button', { name: 'Export corrections (JSON)' }).click(),
+      options.getByRole('button', { name: 'Download corrections (JSON)' }).click(),
     ]);
     const path = resolve(SHOTS, 'exported-corrections.json');
     await download.saveAs(path);
