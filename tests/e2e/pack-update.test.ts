@@ -9,7 +9,7 @@ import { CHROMIUM_BASE_ARGS, findChromium } from '../../scripts/lib/chromium';
 import { validatedPack } from '../../scripts/lib/pack-signing';
 import type { ClaimPack, Tier } from '../../src/core/pack/schema';
 import { bytesToBase64, signPackText } from '../../src/core/pack/signature';
-import { countByTier, readPageLabels } from '../e2e-firefox/labels';
+import { countByTier, labelPoint, readPageLabels } from '../e2e-firefox/labels';
 import { openArticle, openPopup, type SW, storageGet } from './extension-pages';
 import { type ExtensionSession, PAGES_DIR, ROOT, SITE } from './harness';
 
@@ -211,6 +211,13 @@ describe('signed claim-pack updates', () => {
       .toBeUndefined();
     const after = countByTier(await labelsOf(article));
     expect(after[to] ?? 0).toBeGreaterThan(before[to] ?? 0);
+    // The card states the claim data it was labeled with.
+    const point = await article.evaluate(labelPoint, 0);
+    await article.mouse.move(point!.x, point!.y);
+    const card = article.locator('[data-claim-lens="card"] .card');
+    await card.waitFor({ state: 'visible' });
+    expect(await card.textContent()).toContain(`Claim pack v${NEWER}`);
+    await article.mouse.move(2, 2);
     const popup = await openPopup(session, tabId);
     expect(await popup.locator('.popup-footer').textContent()).toContain(`v${NEWER}`);
     await popup.close();
