@@ -7,7 +7,6 @@ import type { PublishedDate } from '../../page/published-date';
 import { TierBadge } from '../shared/TierBadge';
 import { ClaimDetails, type DetailsContext } from './ClaimDetails';
 import { ClaimGlance } from './ClaimGlance';
-import { byImportance } from './order';
 import { showUndoToast } from './undo-toast';
 
 export { TierBadge };
@@ -72,7 +71,9 @@ function keepFocusInside(event: KeyboardEvent): void {
 export function ClaimCard(props: ClaimCardProps) {
   const { sources, pack, published = null, page = {}, onClose, actions } = props;
   const articleDate = published?.date ?? null;
-  const entries = byImportance(props.entries, articleDate);
+  // The labeler's order (src/content/labeler.ts): the first claim is the one the highlight is painted with,
+  // so the card, the page and the popup agree on which claim a sentence leads with.
+  const entries = props.entries;
   const [expanded, setExpanded] = useState(
     entries.find((e) => e.claim.id === props.expandClaimId)?.claim.id ?? entries[0]?.claim.id,
   );
