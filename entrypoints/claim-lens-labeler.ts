@@ -2,7 +2,7 @@ import { defineUnlistedScript } from '#imports';
 import type { StartLabeling } from '@/src/content/gate';
 import { importModule, LABELER_MODULE, registerModule, STORAGE_MODULE } from '@/src/content/labeling-module';
 import { type ClaimLensHooks, startClaimLens } from '@/src/content/lifecycle';
-import { loadBundledPack } from '@/src/core/pack/bundled';
+import { loadBundledMatchIndex, loadBundledPack } from '@/src/core/pack/bundled';
 import { extensionFileUrl } from '@/src/platform/runtime';
 
 // Imported by the content script's gate, only on pages that mention DeepSeek. Its storage half is a
@@ -13,7 +13,8 @@ export default defineUnlistedScript(() => {
       STORAGE_MODULE,
       extensionFileUrl(STORAGE_MODULE.file),
     );
-    if (lifetime.alive) startClaimLens(lifetime, storage(loadBundledPack), handOver);
+    const hooks = { ...storage(loadBundledPack), matchIndex: loadBundledMatchIndex };
+    if (lifetime.alive) startClaimLens(lifetime, hooks, handOver);
   };
   registerModule(LABELER_MODULE, start);
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { buildMatchIndex } from '../core/match/compile';
 import { formatProblems, validatePack } from '../core/pack/validate';
 import { readPackFiles } from './load-node';
 
@@ -7,7 +8,7 @@ const VIRTUAL_ID = 'virtual:claim-pack';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 /**
- * Validates data/ at build time and bundles the pack as one JSON string. Pages parse it only after the
+ * Validates data/ at build time and bundles the pack, and the matcher's index for it, as JSON strings. Pages parse it only after the
  * DeepSeek gate passes, so a page that never mentions DeepSeek pays nothing for the database.
  * An invalid pack fails the build with the claim id, field and problem.
  */
@@ -23,7 +24,12 @@ export function claimPackPlugin(dataDir = resolve(import.meta.dirname, '../../da
       if (!result.ok) {
         this.error(`The claim pack in ${dataDir} is invalid:\n${formatProblems(result.problems)}`);
       }
-      return `export default ${JSON.stringify(JSON.stringify(result.pack))};`;
+      // The matcher's index is computed here too, so a page only turns plain arrays back into Maps.
+      const index = buildMatchIndex(result.pack.claims);
+      return [
+        `export default ${JSON.stringify(JSON.stringify(result.pack))};`,
+        `export const matchIndexJson = ${JSON.stringify(JSON.stringify(index))};`,
+      ].join('\n');
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { MatchIndex } from '../core/match/compile';
 import { describeMatch } from '../core/match/describe-match';
 import { type ClaimHit, compileMatcher, type Matcher, type MatchInputBlock } from '../core/match/matcher';
 import type { Claim, ClaimPack, Source } from '../core/pack/schema';
@@ -25,10 +26,10 @@ export interface Database {
   sources: Map<string, Source>;
 }
 
-export function compileDatabase(pack: ClaimPack): Database {
+export function compileDatabase(pack: ClaimPack, prebuilt?: MatchIndex): Database {
   return {
     pack,
-    matcher: compileMatcher(pack),
+    matcher: compileMatcher(pack, prebuilt),
     claims: new Map(pack.claims.map((c) => [c.id, c])),
     sources: new Map(pack.sources.map((s) => [s.id, s])),
   };

@@ -1,3 +1,4 @@
+import type { MatchIndex } from '../core/match/compile';
 import { warmUpSegmenter } from '../core/match/segment';
 import type { ClaimPack } from '../core/pack/schema';
 import type { Settings } from '../core/settings/schema';
@@ -40,6 +41,8 @@ const REPAIR_EVERY_MS = 2000;
 export interface ClaimLensHooks {
   /** The claim pack to label with. */
   pack: () => ClaimPack;
+  /** The matcher's index computed at build time for the bundled pack (another pack is compiled on the spot). */
+  matchIndex?: () => MatchIndex;
   /** Card buttons; absent until something handles corrections. */
   cardActions?: (labeled: { claimId: string; text: string }) => CardActions;
   /** Claims the reader said a sentence does not state ("Not this claim"), for the current page. */
@@ -94,7 +97,7 @@ export function startClaimLens(
   let backoff = MAX_WAIT_MS;
   let repairTimer: ReturnType<typeof setInterval> | undefined;
   const painter = new HighlightPainter<Labeled>(doc);
-  const database = () => (db ??= compileDatabase(hooks.pack()));
+  const database = () => (db ??= compileDatabase(hooks.pack(), hooks.matchIndex?.()));
   const canRun = () => lifetime.alive && doc.designMode !== 'on';
 
   const card = new CardController(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { buildMatchIndex } from '../../src/core/match/compile';
 import { compileMatcher } from '../../src/core/match/matcher';
 import { type Claim, ClaimSchema } from '../../src/core/pack/schema';
 
@@ -198,5 +199,13 @@ describe('compileMatcher', () => {
   it('lists the most specific claim first: a figure beats a topic', () => {
     const [ids] = idsFor('DeepSeek V4 tops the Engram benchmark with one trillion parameters.');
     expect(ids?.[0]).toBe('v4-one-trillion');
+  });
+
+  it('matches the same with the index built ahead of time, and ignores an index built for other claims', () => {
+    const text = [{ text: 'DeepSeek V4 has one trillion parameters and runs on dual RTX 4090 cards.' }];
+    const shipped = JSON.parse(JSON.stringify(buildMatchIndex(claims)));
+    expect(compileMatcher({ claims }, shipped).matchDocument(text)).toEqual(matcher.matchDocument(text));
+    const stale = JSON.parse(JSON.stringify(buildMatchIndex(claims.slice(1))));
+    expect(compileMatcher({ claims }, stale).matchDocument(text)).toEqual(matcher.matchDocument(text));
   });
 });

@@ -102,3 +102,11 @@ export function isClassMention(words: string[], at: number, length: number): boo
   for (let k = Math.max(0, at - 3); k < at; k++) if (CLASS_QUANTIFIER.has(words[k]!)) return true;
   return false;
 }
+
+/** Words that point back to the model the surrounding text is about. */
+export const ANAPHOR =
+  /(?<![\p{L}])(?:it|its|it's|they|their|the model|the new model|the upcoming model|the next model|this model|the release|the flagship|both models|both|the preview|the system|the architecture|next-generation|next-gen|new model|the launch|the core model|core model)(?![\p{L}])/u;
+
+/** Words with which articles report, leak or predict something about the model they are about. */
+export const CLAIM_MARKER =
+  /(?<![\p{L}])(?:rumou?red|reportedly|reports? (?:say|suggest|point|claim|mention|indicate)|leak(?:s|ed)?|expected|anticipated|is said to|are said to|according to|sources|feature|will (?:have|support|use|feature|offer|include|ship|bring)|would|could|may|might|promises?)(?![\p{L}])/u;

@@ -1,13 +1,16 @@
-import Fuse from 'fuse.js';
-import type { AttributeId, Claim, ClaimPack, Subject } from '../pack/schema';
+import type { AttributeId, ClaimPack, Subject } from '../pack/schema';
 import { TIER_SEVERITY } from '../tiers';
-import { assertsSomething, deniesClaim, isClassMention, isGenericStatement } from './assertion';
-import { figureIsOtherwise, readAttributeValues } from './attributes';
-import { expandTerm } from './lexicon';
-import { findTerm, normalize, stemKey, type Token, termWords, tokenize } from './normalize';
-import { extractNumbers, type FoundNumber, numberAgrees } from './numbers';
+import { ANAPHOR, assertsSomething, CLAIM_MARKER, deniesClaim, isGenericStatement } from './assertion';
+import { readAttributeValues } from './attributes';
+import { type CompiledClaim, hydrateIndex, type MatchIndex } from './compile';
+import { normalize, tokenize } from './normalize';
+import { extractNumbers, numberAgrees } from './numbers';
 import { segmentSentences } from './segment';
 import { detectSubjects, resolveSubjects, subjectCompatible } from './subject';
+import { type ClaimHit, type PreparedSentence, prepare, scoreHit, verify } from './verify';
+
+export type { MatchIndex } from './compile';
+export type { ClaimHit } from './verify';
 
 /**
  * Finds the sentences of an article that state known claims. Pure: it sees text blocks, not the DOM, so the
@@ -30,20 +33,6 @@ export interface MatchInputBlock {
   tableHeader?: boolean;
 }
 
-export interface ClaimHit {
-  claimId: string;
-  /** How sure we are that the sentence states this claim (not how true the claim is). */
-  strength: number;
-  /** Every number the claim needs was found, in any written form. */
-  numbersMatched: boolean;
-  /** A key term was only found approximately (a misspelling or variant). */
-  approximate: boolean;
-  /** Share of the closest paraphrase's content words present in the sentence. */
-  wordOverlap: number;
-  /** Independent pieces of evidence that matched: term groups and figures. */
-  evidence: number;
-}
-
 export interface SentenceSpan {
   blockIndex: number;
   /** Offsets into the block's text. */
@@ -62,24 +51,6 @@ export interface DocumentMatches {
   unmatchedV4Sentences: SentenceSpan[];
 }
 
-interface CompiledClaim {
-  claim: Claim;
-  /** group → alternatives → words */
-  groups: string[][][];
-  none: string[][];
-  paraphraseStems: Set<string>[];
-  /** The claim's only evidence is one group of topic words: no figure, no second term. */
-  topicWordOnly: boolean;
-  /** Every figure the claim needs is specific enough to identify it alone (two significant digits or more). */
-  distinctiveFigures: boolean;
-}
-
-/** 0.14, 1.74, 284B, 1.6T are specific; 1T, 1M, 90% or 10x are said of many things. */
-function isDistinctive(value: number): boolean {
-  const digits = Math.abs(value).toExponential().split('e')[0]!.replace(/[-.]/g, '').replace(/0+$/, '');
-  return digits.length >= 2;
-}
-
 export interface Matcher {
   /** `title` counts as a V4 mention too: a headline naming V4 makes the page a V4 article. */
   matchDocument(blocks: MatchInputBlock[], options?: { title?: string }): DocumentMatches;
@@ -91,44 +62,7 @@ export interface Matcher {
   claimCount: number;
 }
 
-const STOPWORDS = new Set(
-  'the a an and or of to in on for with by at from as is are was were be been its it that this these those than then will would could may might can has have had do does about around over into up more most less very only just not no also deepseek model models'.split(
-    ' ',
-  ),
-);
-
-function contentStems(tokens: Token[]): Set<string> {
-  const stems = new Set<string>();
-  for (const t of tokens) if (t.word.length >= 3 && !STOPWORDS.has(t.word)) stems.add(stemKey(t.word));
-  return stems;
-}
-
-function compileClaim(claim: Claim): CompiledClaim {
-  return {
-    claim,
-    groups: claim.match.all.map((group) =>
-      group.flatMap((term) => {
-        const words = termWords(term);
-        return words.length > 0 ? expandTerm(words) : [];
-      }),
-    ),
-    none: claim.match.none.map(termWords).filter((w) => w.length > 0),
-    paraphraseStems: claim.match.paraphrases.map((p) => contentStems(tokenize(normalize(p).text))),
-    topicWordOnly: claim.match.numbers.length === 0 && claim.match.all.length <= 1,
-    distinctiveFigures:
-      claim.match.numbers.length > 0 && claim.match.numbers.every((n) => isDistinctive(n.value)),
-  };
-}
-
 const squashed = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
-
-/** Words that point back to the model the surrounding text is about. */
-const ANAPHOR =
-  /(?<![\p{L}])(?:it|its|it's|they|their|the model|the new model|the upcoming model|the next model|this model|the release|the flagship|both models|both|the preview|the system|the architecture|next-generation|next-gen|new model|the launch|the core model|core model)(?![\p{L}])/u;
-
-/** Words with which articles report, leak or predict something about the model they are about. */
-const CLAIM_MARKER =
-  /(?<![\p{L}])(?:rumou?red|reportedly|reports? (?:say|suggest|point|claim|mention|indicate)|leak(?:s|ed)?|expected|anticipated|is said to|are said to|according to|sources|feature|will (?:have|support|use|feature|offer|include|ship|bring)|would|could|may|might|promises?)(?![\p{L}])/u;
 
 const V4_SUBJECTS = new Set<Subject>([
   'deepseek-v4',
@@ -136,103 +70,6 @@ const V4_SUBJECTS = new Set<Subject>([
   'deepseek-v4-flash',
   'deepseek-v4.1-flash',
 ]);
-
-interface PreparedSentence {
-  tokens: Token[];
-  words: string[];
-  stemKeys: Set<string>;
-  numbers: FoundNumber[];
-  normalized: string;
-  fuse?: Fuse<string>;
-}
-
-/**
- * fuse.js verifies one short key term against one sentence; it never searches the whole database. Terms with
- * digits are never fuzzy ("model1" is not "model"), nor are short ones.
- */
-function fuzzyContains(sentence: PreparedSentence, term: string): boolean {
-  // At 7+ letters and threshold 0.15 Bitap allows one edit: "benchmrk" finds "benchmark", but a short
-  // term is never stretched onto a different word ("expert" is not "expect").
-  if (term.length < 7 || term.length > 32 || /\d/.test(term)) return false;
-  // A misspelling nearly always keeps the first letters; checking them first skips most Bitap searches,
-  // which were the largest cost of matching (measured by npm run bench).
-  if (!sentence.normalized.includes(term.slice(0, 3))) return false;
-  sentence.fuse ??= new Fuse([sentence.normalized], {
-    includeScore: true,
-    ignoreLocation: true,
-    ignoreFieldNorm: true,
-    threshold: 0.15,
-    minMatchCharLength: 5,
-  });
-  return sentence.fuse.search(term).length > 0;
-}
-
-function verify(compiled: CompiledClaim, sentence: PreparedSentence): ClaimHit | null {
-  const { claim } = compiled;
-  for (const words of compiled.none) if (findTerm(sentence.tokens, words) >= 0) return null;
-  const { attribute } = claim.match;
-  for (const expected of claim.match.numbers) {
-    const agrees = (found: FoundNumber) =>
-      numberAgrees(expected, found) && !(attribute && figureIsOtherwise(sentence.tokens, found, attribute));
-    if (!sentence.numbers.some(agrees)) return null;
-  }
-  let exactGroups = 0;
-  const missing: string[][][] = [];
-  for (const group of compiled.groups) {
-    const found = group.some((words) => {
-      const at = findTerm(sentence.tokens, words);
-      return at >= 0 && !isClassMention(sentence.words, at, words.length);
-    });
-    if (found) exactGroups++;
-    else missing.push(group);
-  }
-  // A distinctive figure for the right model says which claim this is however it is worded: "V4-Flash is
-  // untouched at $0.14" states the $0.14 price without the word "input".
-  if (missing.length > 0 && compiled.distinctiveFigures) {
-    return scoreHit(compiled, sentence, exactGroups + claim.match.numbers.length, false);
-  }
-  // One group may be rescued by an approximate match (a typo), never more, and only when other evidence
-  // (another term group or a number) matched exactly: a lone fuzzy term is no evidence at all.
-  if (missing.length > 1) return null;
-  const approximate = missing.length === 1;
-  if (approximate) {
-    if (exactGroups + claim.match.numbers.length === 0) return null;
-    if (!missing[0]!.some((words) => fuzzyContains(sentence, words.join(' ')))) return null;
-  }
-  return scoreHit(
-    compiled,
-    sentence,
-    exactGroups + (approximate ? 0.5 : 0) + claim.match.numbers.length,
-    approximate,
-  );
-}
-
-function scoreHit(
-  compiled: CompiledClaim,
-  sentence: PreparedSentence,
-  evidence: number,
-  approximate: boolean,
-): ClaimHit {
-  let wordOverlap = 0;
-  for (const stems of compiled.paraphraseStems) {
-    if (stems.size === 0) continue;
-    let shared = 0;
-    for (const s of stems) if (sentence.stemKeys.has(s)) shared++;
-    wordOverlap = Math.max(wordOverlap, shared / stems.size);
-  }
-  // Strength grows with independent evidence (each term group and each number that matched) and with how
-  // much of a paraphrase the sentence repeats. One generic term alone stays below the default threshold
-  // unless the sentence also reads like the claim.
-  const strength = Math.min(1, 0.2 + 0.15 * Math.min(evidence, 3) + 0.4 * wordOverlap);
-  return {
-    claimId: compiled.claim.id,
-    strength: Math.round(strength * 100) / 100,
-    numbersMatched: compiled.claim.match.numbers.length > 0 || compiled.claim.match.otherValue === true,
-    approximate,
-    wordOverlap: Math.round(wordOverlap * 100) / 100,
-    evidence,
-  };
-}
 
 /** The first V4 model the page names, headline first; null when it names none (then nothing is labeled). */
 function pageV4Subject(texts: string[]): Subject | null {
@@ -244,8 +81,8 @@ function pageV4Subject(texts: string[]): Subject | null {
   return null;
 }
 
-export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
-  const compiled = pack.claims.map(compileClaim);
+export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: MatchIndex): Matcher {
+  const { compiled, index, numberOnly } = hydrateIndex(pack.claims, prebuilt);
   const severity = new Map(pack.claims.map((c) => [c.id, TIER_SEVERITY[c.tier]]));
   /**
    * Most specific first (a figure beats a topic), then the most serious tier, then the most independent
@@ -260,24 +97,6 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
     (severity.get(b.claimId) ?? 0) - (severity.get(a.claimId) ?? 0) ||
     b.evidence - a.evidence ||
     b.strength - a.strength;
-  // Index: stem of each alternative's first word → (claim, group). Claims with no term groups are checked
-  // whenever the sentence has numbers.
-  const index = new Map<string, { claim: number; group: number }[]>();
-  const numberOnly: number[] = [];
-  compiled.forEach((c, ci) => {
-    // "Other value" claims are found through the attribute reader only.
-    if (c.claim.match.otherValue) return;
-    if (c.groups.length === 0) numberOnly.push(ci);
-    c.groups.forEach((group, gi) => {
-      // One entry per (key, claim, group): alternatives of a group often share a stem ("agent", "agentic").
-      for (const key of new Set(group.map((words) => stemKey(words[0]!)))) {
-        const list = index.get(key) ?? [];
-        list.push({ claim: ci, group: gi });
-        index.set(key, list);
-      }
-    });
-  });
-
   // Claims that give a value of a measurable attribute, and those that stand for any other value of it.
   const valueClaims = new Map<AttributeId, CompiledClaim[]>();
   const topicOf = new Map(pack.claims.map((c) => [c.id, c.topic]));
@@ -323,7 +142,7 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
   function candidates(sentence: PreparedSentence): number[] {
     const groupsHit = new Map<number, Set<number>>();
     for (const key of sentence.stemKeys) {
-      for (const { claim, group } of index.get(key) ?? []) {
+      for (const [claim, group] of index.get(key) ?? []) {
         const hit = groupsHit.get(claim) ?? new Set<number>();
         hit.add(group);
         groupsHit.set(claim, hit);
@@ -336,22 +155,6 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>): Matcher {
     }
     if (sentence.numbers.length > 0) result.push(...numberOnly);
     return result;
-  }
-
-  /**
-   * `caption` is the row header or tile label a value is read with: its words say what the value is, but
-   * its figures are not values ("1M input tokens" | "$0.14" states a price, not a 1M context).
-   */
-  function prepare(text: string, caption?: string): PreparedSentence {
-    const prefix = caption ? `${caption}: ` : '';
-    // "1M+" says "more than 1M"; spelling it out lets claims about exceeding a figure see it.
-    const normalized = normalize(prefix + text).text.replace(/(\d[kmbt]?)\s?\+(?!\d)/g, '$1 more than ');
-    const tokens = tokenize(normalized);
-    const stemKeys = new Set<string>();
-    for (const t of tokens) stemKeys.add(stemKey(t.word));
-    const valuesFrom = normalize(prefix).text.length;
-    const numbers = extractNumbers(normalized).filter((n) => n.start >= valuesFrom);
-    return { tokens, words: tokens.map((t) => t.word), stemKeys, numbers, normalized };
   }
 
   function matchDocument(blocks: MatchInputBlock[], options: { title?: string } = {}): DocumentMatches {

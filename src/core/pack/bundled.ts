@@ -1,4 +1,5 @@
-import packJson from 'virtual:claim-pack';
+import packJson, { matchIndexJson } from 'virtual:claim-pack';
+import type { MatchIndex } from '../match/compile';
 import type { ClaimPack } from './schema';
 
 let pack: ClaimPack | undefined;
@@ -7,4 +8,12 @@ let pack: ClaimPack | undefined;
 export function loadBundledPack(): ClaimPack {
   pack ??= JSON.parse(packJson) as ClaimPack;
   return pack;
+}
+
+let matchIndex: MatchIndex | undefined;
+
+/** The matcher's index for the bundled pack, built at build time; parsed on first use only. */
+export function loadBundledMatchIndex(): MatchIndex {
+  matchIndex ??= JSON.parse(matchIndexJson) as MatchIndex;
+  return matchIndex;
 }
