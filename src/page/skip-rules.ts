@@ -55,12 +55,25 @@ function isEditableValue(value: string | null): boolean {
   return value !== null && value.toLowerCase() !== 'false';
 }
 
+const INLINE_CODE_MAX = 48;
+
+/** A short identifier in running text (a model id, a file name); never a sample, a prompt or a block. */
+function isInlineCode(el: Element): boolean {
+  if (el.parentElement?.closest('pre') != null) return false;
+  const text = el.textContent ?? '';
+  return text.length <= INLINE_CODE_MAX && !text.includes('\n') && !/[{}();=<>"]/.test(text);
+}
+
 /**
  * Whether an element (and so its subtree) is not article text. Looks at this element only, never its
- * ancestors, and reads only attributes.
+ * ancestors, and reads only attributes (and the text of a <code> element, to tell inline code apart).
  */
+
 export function isSkippedElement(el: Element): boolean {
   const tag = el.localName;
+  // Inline code inside a sentence is part of it ("its model id, <code>deepseek-v4-pro</code>, …"); code
+  // samples and prompt strings are not article text.
+  if (tag === 'code') return !isInlineCode(el);
   if (SKIPPED_TAGS.has(tag)) return true;
   // A header is site chrome (a banner) unless a sectioning element scopes it, as in
   // <article><header><h1>Headline</h1></header>, where it holds the headline we must read.

@@ -134,6 +134,7 @@ describe('extractBlocks: skip rules', () => {
       <div contenteditable="false"><p>Kept two.</p></div>
       <pre><code>deepseek.chat()</code></pre>
       <p>Inline <code>api()</code> code.</p>
+      <p>Its model id is <code>deepseek-v4-pro</code> now.</p>
       <script>var deepseek = 1;</script>
       <style>p { color: red }</style>
       <noscript>enable js</noscript>
@@ -160,6 +161,7 @@ describe('extractBlocks: skip rules', () => {
       'Kept one.',
       'Kept two.',
       'Inline  code.',
+      'Its model id is deepseek-v4-pro now.',
       'Marked text stays.',
     ]);
   });
