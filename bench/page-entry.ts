@@ -18,6 +18,7 @@ import { TIER_IDS } from '../src/core/tiers';
 import { findArticleRoot } from '../src/page/extract';
 import { HighlightPainter } from '../src/page/highlighter';
 import { pageMentionsDeepSeek } from '../src/page/mentions';
+import { readPublicationDate } from '../src/page/published-date';
 import { runInSlices, yieldToPage } from '../src/page/schedule';
 
 const now = () => performance.now();
@@ -83,8 +84,9 @@ const FILTER = { tiers: TIER_IDS, minStrength: DEFAULT_MIN_STRENGTH, emphasis: '
 let painter: HighlightPainter<Labeled> | undefined;
 
 /**
- * One labeling pass with the database from packReady(), as the content script runs it: the labeler's
- * steps through runInSlices (yielding every SLICE_MS), then the painter.
+ * One labeling pass with the database from packReady(), as src/content/lifecycle.ts scan() runs it: the
+ * labeler's steps through runInSlices (yielding every SLICE_MS), then the painter. Only the settings read,
+ * site rules and dismissals (extension storage) are left out: the filter is the default one.
  */
 async function label(): Promise<LabelResult> {
   if (!ready) throw new Error('packReady() first');
@@ -99,7 +101,8 @@ async function label(): Promise<LabelResult> {
   await yieldToPage();
   let matchMs = 0;
   function* timed() {
-    const steps = labelSteps(blocks, db, FILTER, { title: document.title });
+    const articleDate = readPublicationDate(document)?.date ?? null;
+    const steps = labelSteps(blocks, db, FILTER, { title: document.title, articleDate });
     for (;;) {
       const s = now();
       const step = steps.next();

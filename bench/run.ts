@@ -22,6 +22,9 @@ import { consoleTable, type Line, line, type Machine, machineLine, markdown } fr
 import { loadRealPack, syntheticPack } from './synthetic-pack';
 
 const startedAt = Date.now();
+/** BENCH_ONLY=a,e (goals; `why` for the attribution lines) runs a part of the bench, for working on it. */
+const only = process.env.BENCH_ONLY?.split(',');
+const want = (part: string) => !only || only.includes(part);
 const log = (message: string) =>
   console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 
@@ -68,16 +71,18 @@ async function main(): Promise<void> {
   try {
     wordCounts = await generatePages(micro, files, [...new Set([ARTICLE_WORDS, ...SCALE.words])]);
     log(`pages: ${[...wordCounts].map(([w, n]) => `${w} words (${n} after the cut)`).join(', ')}`);
-    lines.push(...(await measurePackReady(micro, real.claims.length)));
+    if (want('d')) lines.push(...(await measurePackReady(micro, real.claims.length)));
     log('(d) pack ready done');
-    lines.push(...(await measureWhy(micro, bundles.onDemand, driver, real.claims.length)));
+    if (want('why')) lines.push(...(await measureWhy(micro, bundles.onDemand, driver, real.claims.length)));
     log('why done');
-    const scaling = await measureScaling(micro, driver);
+    const scaling = want('c') ? await measureScaling(micro, driver) : { lines: [], raw: undefined };
     lines.push(...scaling.lines);
     raw.scaling = scaling.raw;
     log('(c) scaling done');
 
-    const noMention = await measureNoMention(extension.dir, micro, serve);
+    const noMention = want('a')
+      ? await measureNoMention(extension.dir, micro, serve)
+      : { lines: [], raw: undefined };
     lines.push(...noMention.lines);
     raw.noMention = noMention.raw;
     log('(a) page without DeepSeek done');
@@ -92,12 +97,12 @@ async function main(): Promise<void> {
   try {
     await serve(claimLens);
     await serve(empty);
-    const article = await measureArticle({ claimLens, empty });
+    const article = want('b') ? await measureArticle({ claimLens, empty }) : { lines: [], raw: undefined };
     lines.push(...article.lines);
     raw.article = article.raw;
     log('(b) 10,000-word article done');
     try {
-      lines.push(...(await measureCard(claimLens, 'seed-004.html')));
+      if (want('e')) lines.push(...(await measureCard(claimLens, 'seed-004.html')));
     } catch (error) {
       lines.push(
         line({

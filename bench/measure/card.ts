@@ -16,6 +16,8 @@ export async function measureCard(claimLens: BrowserContext, file: string): Prom
   const latency: number[] = [];
   for (let i = 0; i < RUNS.cardLoads; i++) {
     const page = await claimLens.newPage();
+    // tsx compiles this file with keepNames, which wraps named functions inside evaluate() in __name().
+    await page.addInitScript('globalThis.__name ??= (f) => f;');
     await page.goto(freshUrl(file), { waitUntil: 'load' });
     for (let t = 0; t < 40 && (await labelCount(page)) === 0; t++) await sleep(250);
     await sleep(1000);
@@ -46,18 +48,16 @@ export async function measureCard(claimLens: BrowserContext, file: string): Prom
     await page.evaluate(() => {
       const w = window as unknown as { __hoverAt?: number; __cardAt?: Promise<number> };
       w.__cardAt = new Promise((done) => {
-        const shown = () => {
-          const host = document.querySelector('claim-lens-card') as HTMLElement | null;
-          return (
-            host !== null &&
-            getComputedStyle(host).display !== 'none' &&
-            host.shadowRoot?.querySelector('.card') != null
+        // The card's host is a popover with an open shadow root (or, in older builds, <claim-lens-card>).
+        const shown = () =>
+          Array.from(document.querySelectorAll(':popover-open, claim-lens-card')).some(
+            (host) =>
+              getComputedStyle(host).display !== 'none' && host.shadowRoot?.querySelector('.card') != null,
           );
-        };
         const frame = (at: number) => (shown() ? done(at) : requestAnimationFrame(frame));
         requestAnimationFrame(frame);
       });
-      addEventListener('mouseover', (e) => (w.__hoverAt ??= e.timeStamp), { capture: true });
+      addEventListener('pointermove', (e) => (w.__hoverAt ??= e.timeStamp), { capture: true });
     });
     await page.mouse.move(point.x, point.y);
     const times = await page.evaluate(async () => {
@@ -71,15 +71,16 @@ export async function measureCard(claimLens: BrowserContext, file: string): Prom
     latency.push(times.cardAt - times.hoverAt - HOVER_OPEN_DELAY_MS);
     await page.close();
   }
+  const opened = latency.filter(Number.isFinite);
   return [
     line({
       goal: 'e',
       label: `first card open after hover (beyond the deliberate ${HOVER_OPEN_DELAY_MS} ms open delay), fresh page`,
       unit: 'ms',
-      samples: latency,
+      samples: opened,
       budget: BUDGETS.cardOpenMs,
       judge: 'median',
-      note: `mouseover → first animation frame with the card shown, minus ${HOVER_OPEN_DELAY_MS} ms; real pointer input, built extension; raw median ${f(median(latency) + HOVER_OPEN_DELAY_MS)} ms`,
+      note: `pointer move → first animation frame with the card shown, minus ${HOVER_OPEN_DELAY_MS} ms; real pointer input, built extension; raw median ${f(median(opened) + HOVER_OPEN_DELAY_MS)} ms; card seen in ${opened.length} of ${latency.length} hovers (the others: no card within 5 s)`,
     }),
   ];
 }

@@ -91,13 +91,18 @@ export function summarizeTrace(
   isOurs: (u: string) => boolean,
   frameKey: FrameKey = byFile,
 ): TaskSummary {
+  const mains = events.filter(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
+  // The renderer that committed the page; for a trace started after the load, the one that ran its scripts.
   const commit = events.find(
     (e) => e.name === 'CommitLoad' && e.args?.data?.isMainFrame && e.args.data.url === url,
   );
-  const pid = commit?.pid;
-  const main = events.find(
-    (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
-  );
+  const origin = new URL(url).origin;
+  const pid =
+    commit?.pid ??
+    events.find((e) => e.args?.data?.url?.startsWith(origin) && mains.some((m) => m.pid === e.pid))?.pid;
+  const main = mains.find((e) => e.pid === pid);
   if (pid === undefined || !main) return { tasks: [], busyMs: 0, ourSelfMs: new Map(), samplingMs: 0 };
   const onMain = events.filter((e) => e.pid === pid && e.tid === main.tid);
   const runTasks = onMain.filter((e) => e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
