@@ -63,6 +63,7 @@ function compileClaim(claim: Claim): MatchIndex['claims'][number] {
         return words.length > 0 ? expandTerm(words) : [];
       }),
     ),
+
     none: claim.match.none.map(termWords).filter((w) => w.length > 0),
     paraphraseStems: claim.match.paraphrases.map((p) => contentStems(tokenize(normalize(p).text))),
     topicWordOnly: claim.match.numbers.length === 0 && claim.match.all.length <= 1,

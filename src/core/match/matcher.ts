@@ -3,7 +3,7 @@ import { TIER_SEVERITY } from '../tiers';
 import { ANAPHOR, assertsSomething, CLAIM_MARKER, deniesClaim, isGenericStatement } from './assertion';
 import { readAttributeValues } from './attributes';
 import { type CompiledClaim, hydrateIndex, type MatchIndex } from './compile';
-import { normalize, tokenize } from './normalize';
+import { normalize, stemKey, tokenize } from './normalize';
 import { extractNumbers, numberAgrees } from './numbers';
 import { segmentSentences } from './segment';
 import { detectSubjects, resolveSubjects, subjectCompatible } from './subject';
@@ -70,6 +70,15 @@ const V4_SUBJECTS = new Set<Subject>([
   'deepseek-v4-flash',
   'deepseek-v4.1-flash',
 ]);
+
+// As the sentence's subject (its first words), not as a comparison ("a tenth of the previous model's").
+/** Anything that could name a model, DeepSeek's or another lab's; a block without it keeps the context. */
+const MODEL_HINT =
+  /v\d|r1|r2|pro|flash|deep ?seek|深度求索|kimi|moonshot|gpt|claude|gemini|llama|qwen|mistral|grok|glm|ernie|doubao|phi-/;
+
+const EARLIER_MODELS =
+  /^(?:[\w']+ ){0,2}(?:(?:previous|earlier|past|prior|older|last year's)(?: [\w']+){0,2} (?:models?|versions?|releases?|generations?)|predecessors?)(?![\p{L}])/u;
+const EARLIER_SUBJECTS: Subject[] = ['deepseek', 'deepseek-v3', 'deepseek-r1'];
 
 /** The first V4 model the page names, headline first; null when it names none (then nothing is labeled). */
 function pageV4Subject(texts: string[]): Subject | null {
@@ -139,6 +148,16 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
     }
   }
 
+  function mayMatter(block: MatchInputBlock): boolean {
+    const text = normalize(
+      [block.rowHeader, block.columnHeader, block.label, block.text].filter(Boolean).join(' '),
+    ).text;
+    if (MODEL_HINT.test(text)) return true;
+    if (numberOnly.length > 0 && /\d/.test(text)) return true;
+    for (const token of tokenize(text)) if (index.has(stemKey(token.word))) return true;
+    return false;
+  }
+
   function candidates(sentence: PreparedSentence): number[] {
     const groupsHit = new Map<number, Set<number>>();
     for (const key of sentence.stemKeys) {
@@ -191,6 +210,12 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
       if (block.kind === 'heading' && detectSubjects(normalize(block.text).text).models.length === 0) {
         context = pageSubject;
       }
+      // Most blocks of a long article name no model and hold no claim's key term: they change nothing,
+      // so they are not segmented or matched at all.
+      if (!mayMatter(block)) {
+        yield;
+        continue;
+      }
       const headerSubjects = block.columnHeader ? detectSubjects(normalize(block.columnHeader).text) : null;
       for (const { start, end } of segmentSentences(block.text, block.breaks)) {
         const text = block.text.slice(start, end);
@@ -203,23 +228,36 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
         const sentence = prepare(text, caption);
         const own = detectSubjects(sentence.normalized);
         if (headerSubjects && own.models.length === 0) own.models.push(...headerSubjects.models);
-        const subjects = resolveSubjects(own, context);
+        // "Earlier models from the company…", "its predecessor…": DeepSeek's earlier models, not the new one.
+        const subjects =
+          own.models.length === 0 && EARLIER_MODELS.test(sentence.normalized)
+            ? EARLIER_SUBJECTS
+            : resolveSubjects(own, context);
         if (own.models.length > 0 && !block.columnHeader) context = own.models[0]!;
         if (subjects.length === 0) continue;
         // A row's header cell names a field ("Open Weights Available", "1M input tokens"); the claim is in
         // the cells beside it.
         if (block.tableHeader || (block.rowHeader && squashed(block.rowHeader) === squashed(block.text)))
           continue;
-        const ownText = normalize(text).text;
+        const span = { blockIndex, start, end, text };
+        const named = own.models.length > 0;
+        // A table cell with several figures ("1M / 384K") pairs them with header parts we cannot tell apart.
+        const readsValues = named || (block.kind === 'table-cell' && sentence.numbers.length === 1);
+        const found = new Set(candidates(sentence));
+        // Nothing to check: leave the sentence before the (costlier) look at what it asserts.
+        if (found.size === 0 && !(readsValues && sentence.numbers.length > 0)) {
+          if (own.models.some((m) => V4_SUBJECTS.has(m))) unmatchedV4Sentences.push(span);
+          continue;
+        }
+        const ownText = sentence.own;
         const asserts = assertsSomething({
           normalized: ownText,
           kind: block.kind,
-          hasFigure: extractNumbers(ownText).length > 0,
-          words: tokenize(ownText).length,
+          hasFigure: sentence.numbers.length > 0,
+          words: sentence.ownWords,
           headed: block.kind === 'table-cell' && Boolean(block.rowHeader),
         });
         if (!asserts) continue;
-        const named = own.models.length > 0;
         // "Mixture-of-experts models split work…" speaks of models in general; it can still state a fact
         // about the company ("Previous DeepSeek models were…"), never one about a model it does not name.
         const generic = !named && isGenericStatement(ownText);
@@ -239,7 +277,7 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
           CLAIM_MARKER.test(sentence.normalized);
         const denies = deniesClaim(sentence.normalized);
         const hits: ClaimHit[] = [];
-        for (const ci of new Set(candidates(sentence))) {
+        for (const ci of found) {
           const c = compiled[ci]!;
           if (!subjects.some((s) => subjectCompatible(c.claim.subject, s))) continue;
           // A sentence saying a claim failed or is false agrees with what is known: it is not the claim.
@@ -248,10 +286,7 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
           const hit = verify(c, sentence);
           if (hit) hits.push(hit);
         }
-        // A table cell with several figures ("1M / 384K") pairs them with header parts we cannot tell apart.
-        const readsValues = named || (block.kind === 'table-cell' && sentence.numbers.length === 1);
         if (readsValues) checkAttributeValues(sentence, subjects, hits);
-        const span = { blockIndex, start, end, text };
         if (hits.length > 0) {
           hits.sort(rankHits);
           matches.push({ ...span, hits });

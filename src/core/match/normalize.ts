@@ -1,13 +1,12 @@
 /**
- * Text normalization for matching. Every normalized character remembers which original character it came
- * from, so a match found in normalized text maps back to exact offsets in the page's text nodes.
+ * Text normalization for matching. Offsets are never read from normalized text (sentences are found in the
+ * page's own text and normalized one by one), so this is a plain string transform: one pass of
+ * replacements, then NFKD and lowercasing of the whole string.
  */
 
 export interface NormalizedText {
-  /** Lowercased, diacritics stripped, dashes/quotes/spaces unified, × → x. */
+  /** Lowercased, diacritics stripped, dashes/quotes/spaces unified, × → x, format characters removed. */
   text: string;
-  /** map[i] = index in the original string of normalized character i; map[text.length] = original length. */
-  map: number[];
 }
 
 const CHAR_REPLACEMENTS: Record<string, string> = {
@@ -30,31 +29,26 @@ const CHAR_REPLACEMENTS: Record<string, string> = {
   '\u202f': ' ',
   '\u2009': ' ',
   '\u200b': '',
+  '\u200c': '',
+  '\u200d': '',
+  '\u2060': '',
+  '\ufeff': '',
   '\u00ad': '',
   '~': ' ',
 };
 
+const REPLACEABLE = new RegExp(`[${Object.keys(CHAR_REPLACEMENTS).join('')}]`, 'gu');
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
-
-function normalizeChar(ch: string): string {
-  const replaced = CHAR_REPLACEMENTS[ch];
-  if (replaced !== undefined) return replaced;
-  const code = ch.charCodeAt(0);
-  if (code < 128) return ch.toLowerCase();
-  // NFKD folds full-width forms and ligatures; stripping combining marks removes diacritics.
-  return ch.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
-}
+const NON_ASCII = /[^\x00-\x7f]/;
 
 export function normalize(original: string): NormalizedText {
-  let text = '';
-  const map: number[] = [];
-  for (let i = 0; i < original.length; i++) {
-    const out = normalizeChar(original[i]!);
-    for (let k = 0; k < out.length; k++) map.push(i);
-    text += out;
-  }
-  map.push(original.length);
-  return { text, map };
+  const replaced = original.replace(REPLACEABLE, (ch) => CHAR_REPLACEMENTS[ch]!);
+  // NFKD folds full-width forms and ligatures; stripping combining marks removes diacritics. Most
+  // sentences are ASCII once quotes and dashes are replaced, and skip both.
+  const folded = NON_ASCII.test(replaced)
+    ? replaced.normalize('NFKD').replace(COMBINING_MARKS, '')
+    : replaced;
+  return { text: folded.toLowerCase() };
 }
 
 export interface Token {

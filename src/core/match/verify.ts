@@ -25,6 +25,9 @@ export interface ClaimHit {
 }
 
 export interface PreparedSentence {
+  /** The sentence's own words, normalized, without the caption it is read with. */
+  own: string;
+  ownWords: number;
   tokens: Token[];
   words: string[];
   stemKeys: Set<string>;
@@ -64,15 +67,17 @@ export function verify(compiled: CompiledClaim, sentence: PreparedSentence): Cla
     if (!sentence.numbers.some(agrees)) return null;
   }
   let exactGroups = 0;
-  const missing: string[][][] = [];
-  for (const group of compiled.groups) {
+  const missing: number[] = [];
+  compiled.groups.forEach((group, gi) => {
     const found = group.some((words) => {
+      // An alternative whose first word's stem the sentence lacks cannot be in it: skip the scan.
+      if (!sentence.stemKeys.has(stemKey(words[0]!))) return false;
       const at = findTerm(sentence.tokens, words);
       return at >= 0 && !isClassMention(sentence.words, at, words.length);
     });
     if (found) exactGroups++;
-    else missing.push(group);
-  }
+    else missing.push(gi);
+  });
   // A distinctive figure for the right model says which claim this is however it is worded: "V4-Flash is
   // untouched at $0.14" states the $0.14 price without the word "input".
   if (missing.length > 0 && compiled.distinctiveFigures) {
@@ -84,7 +89,7 @@ export function verify(compiled: CompiledClaim, sentence: PreparedSentence): Cla
   const approximate = missing.length === 1;
   if (approximate) {
     if (exactGroups + claim.match.numbers.length === 0) return null;
-    if (!missing[0]!.some((words) => fuzzyContains(sentence, words.join(' ')))) return null;
+    if (!compiled.groups[missing[0]!]!.some((words) => fuzzyContains(sentence, words.join(' ')))) return null;
   }
   return scoreHit(
     compiled,
@@ -126,13 +131,17 @@ export function scoreHit(
  * its figures are not values ("1M input tokens" | "$0.14" states a price, not a 1M context).
  */
 export function prepare(text: string, caption?: string): PreparedSentence {
-  const prefix = caption ? `${caption}: ` : '';
+  const prefix = caption ? `${normalize(caption).text}: ` : '';
   // "1M+" says "more than 1M"; spelling it out lets claims about exceeding a figure see it.
-  const normalized = normalize(prefix + text).text.replace(/(\d[kmbt]?)\s?\+(?!\d)/g, '$1 more than ');
+  const own = normalize(text).text.replace(/(\d[kmbt]?)\s?\+(?!\d)/g, '$1 more than ');
+  const normalized = prefix + own;
   const tokens = tokenize(normalized);
   const stemKeys = new Set<string>();
-  for (const t of tokens) stemKeys.add(stemKey(t.word));
-  const valuesFrom = normalize(prefix).text.length;
-  const numbers = extractNumbers(normalized).filter((n) => n.start >= valuesFrom);
-  return { tokens, words: tokens.map((t) => t.word), stemKeys, numbers, normalized };
+  let ownWords = 0;
+  for (const t of tokens) {
+    stemKeys.add(stemKey(t.word));
+    if (t.start >= prefix.length) ownWords++;
+  }
+  const numbers = extractNumbers(normalized).filter((n) => n.start >= prefix.length);
+  return { tokens, words: tokens.map((t) => t.word), stemKeys, numbers, normalized, own, ownWords };
 }
