@@ -4,7 +4,7 @@ import { ANAPHOR, assertsSomething, CLAIM_MARKER, deniesClaim, isGenericStatemen
 import { readAttributeValues } from './attributes';
 import { type CompiledClaim, hydrateIndex, type MatchIndex } from './compile';
 import { normalize, stemKey, tokenize } from './normalize';
-import { extractNumbers, numberAgrees } from './numbers';
+import { numberAgrees } from './numbers';
 import { segmentSentences } from './segment';
 import { detectSubjects, resolveSubjects, subjectCompatible } from './subject';
 import { type ClaimHit, type PreparedSentence, prepare, scoreHit, verify } from './verify';

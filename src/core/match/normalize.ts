@@ -39,7 +39,7 @@ const CHAR_REPLACEMENTS: Record<string, string> = {
 
 const REPLACEABLE = new RegExp(`[${Object.keys(CHAR_REPLACEMENTS).join('')}]`, 'gu');
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 export function normalize(original: string): NormalizedText {
   const replaced = original.replace(REPLACEABLE, (ch) => CHAR_REPLACEMENTS[ch]!);
