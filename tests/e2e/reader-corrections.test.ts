@@ -36,7 +36,7 @@ describe('“Not this claim” on the page', () => {
     const { page } = await openArticle(session, `${PRE}?hide=1`);
     const claimId = await openCardOnSingleClaim(page);
     await page.locator(`${CARD} .actions`).getByRole('button', { name: 'Not this claim' }).click();
-    const toast = page.locator('claim-lens-toast .toast');
+    const toast = page.locator('[data-claim-lens="toast"] .toast');
     await toast.waitFor({ state: 'visible' });
     expect(await toast.textContent()).toContain('Hidden for you on this page.');
     await expect.poll(() => stated(page, claimId)).toBe(false);
@@ -56,7 +56,7 @@ describe('“Not this claim” on the page', () => {
     const { page } = await openArticle(session, `${PRE}?why=1`);
     const claimId = await openCardOnSingleClaim(page);
     await page.locator(`${CARD} .actions`).getByRole('button', { name: 'Not this claim' }).click();
-    await page.locator('claim-lens-toast').getByRole('button', { name: 'Tell us why' }).click();
+    await page.locator('[data-claim-lens="toast"]').getByRole('button', { name: 'Tell us why' }).click();
     await expect.poll(async () => (await drafts()).length).toBe(1);
     const [draft] = await drafts();
     expect(draft).toMatchObject({ kind: 'wrong-match', claimId, pageUrl: page.url() });

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { createShadowHost, hideShadowHost, type ShadowHost, showShadowHost } from '../../page/shadow-host';
 import toastCss from './undo-toast.css?inline';
 
-export const TOAST_TAG = 'claim-lens-toast';
 /** Long enough to read and reach by keyboard; paused while the pointer or focus is on it. */
 const TOAST_MS = 10_000;
 
@@ -66,45 +66,31 @@ function Toast({ message, onUndo, onExplain, onDone }: UndoToastOptions & { onDo
   );
 }
 
+/** The one toast host of a document; found by identity, never by a selector the page could forge. */
+const hosts = new WeakMap<Document, ShadowHost>();
+
 /**
- * A small on-page notice with an undo, in its own shadow root and (where supported) the top layer, so
- * page CSS and stacking cannot hide it. One at a time: a new one replaces the old.
+ * A small on-page notice with an undo, in its own shadow root on a plain <div> (no custom element the
+ * page's registry could take over) in the top layer, so page CSS and stacking cannot hide it. One at a
+ * time: a new one replaces the old.
  */
 export function showUndoToast(doc: Document, options: UndoToastOptions): () => void {
-  let host = doc.querySelector<HTMLElement>(TOAST_TAG);
-  if (!host) {
-    host = doc.createElement(TOAST_TAG);
-    host.setAttribute('popover', 'manual');
-    for (const [prop, value] of [
-      ['position', 'fixed'],
-      ['inset', 'auto 0 16px 0'],
-      ['margin', '0 auto'],
-      ['width', 'fit-content'],
-      ['max-width', 'calc(100vw - 16px)'],
-      ['border', '0'],
-      ['padding', '0'],
-      ['background', 'transparent'],
-      ['overflow', 'visible'],
-      ['z-index', '2147483647'],
-    ] as const) {
-      host.style.setProperty(prop, value, 'important');
-    }
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = toastCss;
-    shadow.append(style, doc.createElement('div'));
-    doc.documentElement.append(host);
+  let shadow = hosts.get(doc);
+  if (!shadow) {
+    shadow = createShadowHost(doc, 'toast', toastCss);
+    // Bottom left of the viewport, where a snackbar is expected.
+    shadow.host.style.setProperty('--claim-lens-bottom', '16px');
+    shadow.host.style.setProperty('--claim-lens-left', '16px');
+    hosts.set(doc, shadow);
   }
-  const mount = host.shadowRoot!.lastElementChild as HTMLElement;
-  const toastHost = host;
+  const { host, mount } = shadow;
   const done = () => {
     render(null, mount);
-    if (toastHost.matches(':popover-open')) toastHost.hidePopover();
-    toastHost.remove();
+    hideShadowHost(host);
+    host.remove();
   };
   render(null, mount);
   render(<Toast {...options} onDone={done} />, mount);
-  if (typeof toastHost.showPopover === 'function' && !toastHost.matches(':popover-open'))
-    toastHost.showPopover();
+  showShadowHost(host);
   return done;
 }
