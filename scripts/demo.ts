@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TIER_IDS } from '../src/core/pack/schema';
-import { BUILT_EXTENSION, launchChromium, ROOT, serveFixtures } from './lib/browser';
+import { BUILT_EXTENSION, extensionWorker, launchChromium, ROOT, serveFixtures } from './lib/browser';
 import { chromiumVersion, findChromium } from './lib/chromium';
 
 /**
@@ -29,27 +29,70 @@ await page.goto(url);
 
 if (headed) {
   console.log(
-    '[demo] Chromium is open: hover or Tab to a highlight to see its card; close the window to stop.',
+    '[demo] Chromium is open: hover a highlight to see its card, or press Alt+Shift+N for the next claim; close the window to stop.',
   );
   await new Promise<void>((done) => context.on('close', () => done()));
   process.exit(0);
 }
 
-await page.locator('claim-lens-mark').first().waitFor({ timeout: 15_000 });
-await page.waitForTimeout(800);
-const tiers = await page.evaluate(() =>
-  Array.from(document.querySelectorAll('claim-lens-mark[tabindex]')).map((el) =>
-    el.getAttribute('data-claim-tier'),
-  ),
+// What is labeled, read as a reader's tools would: the CSS.highlights entries we paint, the sentences the
+// page reports to the popup, and the toolbar badge. All three give one count: highlighted sentences.
+await page.waitForFunction(
+  () =>
+    [...CSS.highlights.keys()].some((name) => name.startsWith('claim-lens-') && name !== 'claim-lens-active'),
+  undefined,
+  { timeout: 15_000 },
 );
+await page.waitForTimeout(1500);
+const worker = await extensionWorker(context);
+const report = await worker.evaluate(async (wanted: string) => {
+  // biome-ignore lint/suspicious/noExplicitAny: chrome.* is untyped here.
+  const chrome = (globalThis as any).chrome;
+  // Without the tabs permission a tab cannot be found by URL: ask each one, as the popup would.
+  for (const tab of await chrome.tabs.query({})) {
+    const answer = await chrome.tabs
+      .sendMessage(
+        tab.id,
+        { id: 1, type: 'getFindings', data: undefined, timestamp: Date.now() },
+        { frameId: 0 },
+      )
+      .catch(() => undefined);
+    if (answer?.res?.url !== wanted) continue;
+    const badge = await chrome.action.getBadgeText({ tabId: tab.id });
+    return { findings: answer.res.findings ?? [], badge };
+  }
+  return { findings: [], badge: '' };
+}, url);
+const tiers: string[] = report.findings.map((f: { claims: { tier: string }[] }) => f.claims[0]!.tier);
 const counts = TIER_IDS.map((tier) => `${tier} ${tiers.filter((t) => t === tier).length}`).join(' · ');
-console.log(`[demo] ${tiers.length} labeled sentences on "${await page.title()}": ${counts}`);
+console.log(
+  `[demo] ${tiers.length} highlighted sentences on "${await page.title()}" (badge: ${report.badge}): ${counts}`,
+);
 
-const mark = page.locator('claim-lens-mark[data-claim-tier="contradicted"]').first();
-await mark.scrollIntoViewIfNeeded();
-await page.mouse.wheel(0, -120);
-await mark.hover();
-await page.locator('claim-lens-card .card').waitFor({ state: 'visible' });
+// Open the card of the first contradicted sentence by hovering its words.
+const point = await page.evaluate(() => {
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('claim-lens-contradicted')) continue;
+    for (const range of highlight) {
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      live.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = live.getClientRects()[0];
+      if (rect) return { x: rect.left + Math.min(20, rect.width / 2), y: rect.top + rect.height / 2 };
+    }
+  }
+  return null;
+});
+if (point) {
+  await page.mouse.move(point.x, point.y);
+  await page
+    .locator('[data-claim-lens="card"] .card')
+    .waitFor({ state: 'visible', timeout: 5000 })
+    .catch(() => {});
+  // Let the card finish fading in.
+  await page.waitForTimeout(600);
+}
 mkdirSync(OUT, { recursive: true });
 const shot = resolve(OUT, 'claim-lens-demo.png');
 await page.screenshot({ path: shot });
