@@ -1,19 +1,25 @@
 import { defineUnlistedScript } from '#imports';
 import type { StartLabeling } from '@/src/content/gate';
+import type { LabelerStorage } from '@/src/content/labeler-storage';
 import { importModule, LABELER_MODULE, registerModule, STORAGE_MODULE } from '@/src/content/labeling-module';
-import { type ClaimLensHooks, startClaimLens } from '@/src/content/lifecycle';
+import { startClaimLens } from '@/src/content/lifecycle';
+import { pageStorage } from '@/src/content/page-storage';
 import { loadBundledMatchIndex, loadBundledPack } from '@/src/core/pack/bundled';
 import { extensionFileUrl } from '@/src/platform/runtime';
 
-// Imported by the content script's gate, only on pages that mention DeepSeek. Its storage half is a
-// second import, so the two compile-and-run steps are separate tasks.
+// Imported by the content script's gate, only on pages that mention DeepSeek. Its zod half (validation,
+// repair and writes) is a second import, made only when a stored value needs it or a card button is pressed.
 export default defineUnlistedScript(() => {
-  const start: StartLabeling = async (lifetime, handOver) => {
-    const storage = await importModule<(getPack: typeof loadBundledPack) => ClaimLensHooks>(
-      STORAGE_MODULE,
-      extensionFileUrl(STORAGE_MODULE.file),
-    );
-    const hooks = { ...storage(loadBundledPack), matchIndex: loadBundledMatchIndex };
+  let zodHalf: Promise<LabelerStorage> | undefined;
+  const loadZodHalf = () =>
+    (zodHalf ??= importModule<LabelerStorage>(STORAGE_MODULE, extensionFileUrl(STORAGE_MODULE.file)).catch(
+      (error: unknown) => {
+        zodHalf = undefined;
+        throw error;
+      },
+    ));
+  const start: StartLabeling = (lifetime, handOver) => {
+    const hooks = { ...pageStorage(loadBundledPack, loadZodHalf), matchIndex: loadBundledMatchIndex };
     if (lifetime.alive) startClaimLens(lifetime, hooks, handOver);
   };
   registerModule(LABELER_MODULE, start);

@@ -1,38 +1,39 @@
 import type { ClaimPack } from '../core/pack/schema';
-import { type BundledPack, loadActivePack, watchActivePack } from '../platform/active-pack';
+import { type Settings, SettingsSchema } from '../core/settings/schema';
+import { type Dismissal, DismissalSchema, dismissalsItem } from '../platform/dismissals';
 import { settingsItem } from '../platform/settings-item';
-import { correctionHooks } from './correction-hooks';
-import type { ClaimLensHooks } from './lifecycle';
+import type { CardActions } from '../ui/card/ClaimCard';
+import { cardActionsFor } from './correction-hooks';
 
 /**
- * Everything the labeler reads or writes in extension storage, all of it validated with zod, and the claim
- * pack in use: the bundled one (lent by the labeler, so it is not bundled twice) unless the background
- * adopted a newer signed update, which is read before the first scan and followed after.
+ * The labeler's zod half (claim-lens-storage.js): loaded only when the page side is not sure of a stored
+ * value (plain-storage.ts) or the reader presses a card button. Reads here validate, repair and
+ * quarantine exactly as the popup and options do; writes are validated before they are stored.
  */
-export function labelerStorage(bundled: BundledPack): ClaimLensHooks {
-  let active: ClaimPack | undefined;
-  let activeLoaded: Promise<void> | undefined;
-  const pack = () => active ?? bundled();
-  const corrections = correctionHooks(pack);
-  return {
-    ...corrections,
-    pack,
-    beforeLabeling: async () => {
-      activeLoaded ??= loadActivePack(bundled).then(
-        (loaded) => {
-          active = loaded.pack;
-        },
-        (error: unknown) =>
-          console.warn('[Claim Lens] updated claim data unreadable; using the bundled:', error),
-      );
-      await Promise.all([activeLoaded, corrections.beforeLabeling()]);
-    },
-    watchPack: (onChange) =>
-      watchActivePack(bundled, (next) => {
-        active = next.pack;
-        onChange();
-      }),
-    readSettings: async () => (await settingsItem.read()).value,
-    watchSettings: (onChange) => settingsItem.watch(onChange),
-  };
+export interface LabelerStorage {
+  /** The settings; a corrupt stored value is quarantined and the defaults are restored. */
+  readSettings(): Promise<Settings>;
+  /** A value a storage change delivered, if valid (nothing is repaired from a change event). */
+  settingsFrom(raw: unknown): Settings | undefined;
+  readDismissals(): Promise<Dismissal[]>;
+  /** The valid entries of a list a storage change delivered. */
+  dismissalsFrom(raw: unknown): Dismissal[];
+  cardActions(getPack: () => Pick<ClaimPack, 'version' | 'claims'>, labeled: { text: string }): CardActions;
 }
+
+export const labelerStorage: LabelerStorage = {
+  readSettings: async () => (await settingsItem.read()).value,
+  settingsFrom: (raw) => {
+    const parsed = SettingsSchema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  },
+  readDismissals: async () => (await dismissalsItem.read()).value,
+  dismissalsFrom: (raw) =>
+    Array.isArray(raw)
+      ? raw.flatMap((entry) => {
+          const parsed = DismissalSchema.safeParse(entry);
+          return parsed.success ? [parsed.data] : [];
+        })
+      : [],
+  cardActions: cardActionsFor,
+};

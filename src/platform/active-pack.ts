@@ -1,6 +1,6 @@
 import type { ClaimPack } from '../core/pack/schema';
 import { compareVersions, type PackIdentity } from '../core/pack/signature';
-import { type AdoptedPack, readAdoptedPack, watchAdoptedPack } from './pack-update';
+import { type AdoptedPack, readAdoptedPack, watchAdoptedPack } from './adopted-pack';
 
 /**
  * The claim pack in use: the one bundled with the extension, unless a newer signed update has been

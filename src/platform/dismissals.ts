@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { isSameDismissal, normalizeSentence, pageKey } from './dismissal-index';
 import { defineValidatedList } from './storage/validated-list';
+
+export { DismissalIndex, isSameDismissal, normalizeSentence, pageKey } from './dismissal-index';
 
 /**
  * "Not this claim": the reader says a sentence on a page does not state a claim. It takes effect at once
@@ -22,40 +25,6 @@ export const dismissalsItem = defineValidatedList({
   version: 2,
   noun: 'hidden highlight',
 });
-
-export function pageKey(url: string): string {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
-}
-
-export const normalizeSentence = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-const keyOf = (pageUrl: string, claimId: string, sentence: string) =>
-  `${pageKey(pageUrl)}\u241f${claimId}\u241f${normalizeSentence(sentence)}`;
-
-export function isSameDismissal(
-  d: Pick<Dismissal, 'pageUrl' | 'claimId' | 'sentence'>,
-  other: typeof d,
-): boolean {
-  return keyOf(d.pageUrl, d.claimId, d.sentence) === keyOf(other.pageUrl, other.claimId, other.sentence);
-}
-
-/** A fast lookup for the content script, which asks once per highlighted sentence. */
-export class DismissalIndex {
-  private keys = new Set<string>();
-
-  constructor(dismissals: Dismissal[] = []) {
-    this.replace(dismissals);
-  }
-
-  replace(dismissals: Dismissal[]): void {
-    this.keys = new Set(dismissals.map((d) => keyOf(d.pageUrl, d.claimId, d.sentence)));
-  }
-
-  has(pageUrl: string, claimId: string, sentence: string): boolean {
-    return this.keys.size > 0 && this.keys.has(keyOf(pageUrl, claimId, sentence));
-  }
-}
 
 export function dismissalsFor(dismissals: Dismissal[], pageUrl: string): Dismissal[] {
   const page = pageKey(pageUrl);

@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
-import { browser, storage } from '#imports';
-import type { PackIdentity, RefusalReason } from '../core/pack/signature';
+import { browser } from '#imports';
+import type { RefusalReason } from '../core/pack/signature';
 import { defineValidatedItem } from './storage/validated-item';
 
 /**
@@ -46,26 +46,7 @@ export const packUpdateStateItem = defineValidatedItem({
   fallback: () => PackUpdateStateSchema.parse({}),
 });
 
-/** A verified pack, stored as the exact text that was signed; read without zod by content and popup. */
-export interface AdoptedPack extends PackIdentity {
-  json: string;
-  adoptedAt: string;
-}
-
-const ADOPTED_PACK_KEY = 'local:adoptedPack' as const;
-
-export function readAdoptedPack(): Promise<AdoptedPack | null> {
-  return storage.getItem<AdoptedPack>(ADOPTED_PACK_KEY);
-}
-
-/** One write of the whole record, so a reader never sees a new version with old text. */
-export function writeAdoptedPack(pack: AdoptedPack): Promise<void> {
-  return storage.setItem(ADOPTED_PACK_KEY, pack);
-}
-
-export function watchAdoptedPack(onChange: (pack: AdoptedPack | null) => void): () => void {
-  return storage.watch<AdoptedPack>(ADOPTED_PACK_KEY, onChange);
-}
+export { type AdoptedPack, readAdoptedPack, watchAdoptedPack, writeAdoptedPack } from './adopted-pack';
 
 // --- Build-time configuration ----------------------------------------------------------------------------
 

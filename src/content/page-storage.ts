@@ -1,0 +1,91 @@
+import type { ClaimPack } from '../core/pack/schema';
+import { type BundledPack, loadActivePack, watchActivePack } from '../platform/active-pack';
+import { DismissalIndex } from '../platform/dismissal-index';
+import { DISMISSALS, readPlain, SETTINGS, watchPlain } from '../platform/plain-storage';
+import type { LabelerStorage } from './labeler-storage';
+import type { ClaimLensHooks } from './lifecycle';
+
+/**
+ * What the labeler reads from extension storage on an article page, without zod: settings, dismissals and
+ * the claim pack in use (the bundled one, lent by the labeler so it is not bundled twice, unless the
+ * background adopted a newer signed update). When a stored value is not certainly valid, or the reader
+ * presses a card button, the zod half is loaded (`loadZodHalf`) and does what it always did: validate,
+ * repair, quarantine, write. A corrupt value never stops labeling: the zod half falls back to defaults.
+ */
+export function pageStorage(
+  bundled: BundledPack,
+  loadZodHalf: () => Promise<LabelerStorage>,
+): ClaimLensHooks {
+  let active: ClaimPack | undefined;
+  let activeLoaded: Promise<void> | undefined;
+  let dismissalsLoaded: Promise<void> | undefined;
+  const dismissals = new DismissalIndex();
+  const pack = () => active ?? bundled();
+  const report = (what: string) => (error: unknown) => console.warn(`[Claim Lens] ${what} failed:`, error);
+
+  async function readDismissals(): Promise<void> {
+    const plain = await readPlain(DISMISSALS);
+    dismissals.replace(plain ?? (await (await loadZodHalf()).readDismissals()));
+  }
+
+  return {
+    pack,
+    beforeLabeling: async () => {
+      activeLoaded ??= loadActivePack(bundled).then(
+        (loaded) => {
+          active = loaded.pack;
+        },
+        (error: unknown) =>
+          console.warn('[Claim Lens] updated claim data unreadable; using the bundled:', error),
+      );
+      dismissalsLoaded ??= readDismissals().catch(report('Reading hidden highlights'));
+      await Promise.all([activeLoaded, dismissalsLoaded]);
+    },
+    watchPack: (onChange) =>
+      watchActivePack(bundled, (next) => {
+        active = next.pack;
+        onChange();
+      }),
+    isDismissed: (claimId, sentence) => dismissals.has(location.href, claimId, sentence),
+    watchDismissals: (onChange) =>
+      watchPlain(
+        DISMISSALS,
+        (list) => {
+          dismissals.replace(list);
+          onChange();
+        },
+        (raw) =>
+          void loadZodHalf()
+            .then((zod) => {
+              dismissals.replace(zod.dismissalsFrom(raw));
+              onChange();
+            })
+            .catch(report('Reading hidden highlights')),
+      ),
+    readSettings: async () => (await readPlain(SETTINGS)) ?? (await (await loadZodHalf()).readSettings()),
+    watchSettings: (onChange) =>
+      watchPlain(
+        SETTINGS,
+        onChange,
+        (raw) =>
+          void loadZodHalf()
+            .then((zod) => {
+              const settings = zod.settingsFrom(raw);
+              if (settings) onChange(settings);
+            })
+            .catch(report('Reading settings')),
+      ),
+    cardActions: (labeled) => {
+      // Every button writes to storage: the zod half is loaded on the first press, not before.
+      const run = (act: (zod: LabelerStorage) => void | Promise<void>) =>
+        void loadZodHalf().then(act).catch(report('Card action'));
+      return {
+        onNotThisClaim: (id) => run((zod) => zod.cardActions(pack, labeled).onNotThisClaim(id)),
+        onUndoNotThisClaim: (id) => run((zod) => zod.cardActions(pack, labeled).onUndoNotThisClaim?.(id)),
+        onExplainNotThisClaim: (id) =>
+          run((zod) => zod.cardActions(pack, labeled).onExplainNotThisClaim?.(id)),
+        onSuggestCorrection: (id) => run((zod) => zod.cardActions(pack, labeled).onSuggestCorrection(id)),
+      };
+    },
+  };
+}
