@@ -23,7 +23,7 @@ const QUESTION_START =
   /^(?:[\w ]{1,24}:\s*)?(?:what|why|how|when|where|which|who|will|would|could|can|is|are|does|do|did|should)\b[^.!]*\?\s*["')]*$/;
 // Sentences about the article or the reader rather than the model.
 const META =
-  /^(?:in this (?:article|post|guide|piece|review|video|blog)|this (?:article|post|guide|piece) (?:will|explores|covers|looks|examines|breaks)|we(?:'ll| will) (?:explore|look|cover|break|walk|examine|dive)|let'?s (?:look|dive|explore|take|break)|read on|keep reading|here'?s (?:what|everything|how)|below,? (?:we|you)|(?:subscribe|sign up|click|share this))/;
+  /^(?:in this (?:article|post|guide|piece|review|video|blog)|this (?:article|post|guide|piece|page) (?:will|explores|covers|looks|examines|breaks|is (?:written|for|aimed|meant)|was written)|we(?:'ll| will) (?:explore|look|cover|break|walk|examine|dive)|let'?s (?:look|dive|explore|take|break)|read on|keep reading|here'?s (?:what|everything|how)|below,? (?:we|you)|(?:subscribe|sign up|click|share this))/;
 
 /** A minimum of words for a sentence with no figure to assert anything (a label or a name does not). */
 const MIN_WORDS_WITHOUT_FIGURE = 5;
