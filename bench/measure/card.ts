@@ -21,28 +21,28 @@ export async function measureCard(claimLens: BrowserContext, file: string): Prom
     await page.goto(freshUrl(file), { waitUntil: 'load' });
     for (let t = 0; t < 40 && (await labelCount(page)) === 0; t++) await sleep(250);
     await sleep(1000);
-    // A highlighted sentence's position: a mark element, or a range of a Custom Highlight.
-    const point = await page.evaluate(() => {
-      let target: Element | Range | null = document.querySelector('claim-lens-mark');
-      if (!target) {
-        const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
-        registry?.forEach((h, name) => {
-          if (target || !name.startsWith('claim-lens-')) return;
-          const [first] = h;
-          if (!first) return;
-          const live = document.createRange();
-          live.setStart(first.startContainer, first.startOffset);
-          live.setEnd(first.endContainer, first.endOffset);
-          target = live;
-        });
-      }
-      const rectOf = (t: Element | Range) =>
-        t instanceof Range ? t.getClientRects()[0] : t.getBoundingClientRect();
-      const first = target ? rectOf(target) : undefined;
-      if (!target || !first) return undefined;
-      scrollTo(0, Math.max(0, scrollY + first.top - 200));
-      const rect = rectOf(target)!;
-      return { x: rect.left + Math.min(10, rect.width / 2), y: rect.top + rect.height / 2 };
+    // A point well inside a painted sentence: the widest line box of a highlight range (a range's first
+    // rect can be a zero-width sliver at a line end, where the pointer finds no claim).
+    const point = await page.evaluate(async () => {
+      const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
+      const live = (r: AbstractRange) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range;
+      };
+      const widest = (range: Range) => [...range.getClientRects()].sort((x, y) => y.width - x.width)[0];
+      let target: Range | undefined;
+      registry?.forEach((h, name) => {
+        if (name.startsWith('claim-lens-') && name !== 'claim-lens-active')
+          for (const r of h) if (!target && (widest(live(r))?.width ?? 0) > 40) target = live(r);
+      });
+      if (!target) return undefined;
+      // Instant, whatever the page's scroll-behavior, and measured after the frame that scrolled.
+      scrollTo({ top: Math.max(0, scrollY + widest(target)!.top - 200), behavior: 'instant' });
+      await new Promise(requestAnimationFrame);
+      const rect = widest(target)!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     if (!point) throw new Error(`no highlight to hover on ${file}`);
     await page.evaluate(() => {
