@@ -3,6 +3,7 @@ import { clearBadge, updateBadge } from '@/src/background/badge';
 import { onClaimShortcut } from '@/src/background/claim-shortcuts';
 import { registerContextMenus, reportMissedClaim } from '@/src/background/context-menu';
 import { openCorrectionForm } from '@/src/background/correction-form';
+import { matchBlocks, matchedArticles } from '@/src/background/matching';
 import { startPackUpdates } from '@/src/background/pack-update';
 import { contentToBackground } from '@/src/platform/protocol';
 
@@ -15,6 +16,7 @@ export default defineBackground(() => {
   contentToBackground.onMessage('openCorrectionForm', ({ data: draftId, sender }) =>
     openCorrectionForm(browser, draftId, sender.tab),
   );
+  contentToBackground.onMessage('matchBlocks', ({ data }) => matchBlocks(data));
 
   // A new document in the tab: its old count is stale until the new page's content script reports.
   // onUpdated gives tabId and status without the `tabs` permission.
@@ -34,5 +36,9 @@ export default defineBackground(() => {
   // Playwright cannot click a context-menu item; the e2e tests call the same handler the menu calls,
   // from the service worker. Only extension pages and DevTools can reach this global, not web pages.
   browser.commands.onCommand.addListener((command, tab) => void onClaimShortcut(command, tab));
-  (globalThis as { claimLensTest?: unknown }).claimLensTest = { onMenuClick, onClaimShortcut };
+  (globalThis as { claimLensTest?: unknown }).claimLensTest = {
+    onMenuClick,
+    onClaimShortcut,
+    matchedArticles,
+  };
 });

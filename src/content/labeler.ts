@@ -1,6 +1,12 @@
 import type { MatchIndex } from '../core/match/compile';
 import { describeMatch } from '../core/match/describe-match';
-import { type ClaimHit, compileMatcher, type Matcher, type MatchInputBlock } from '../core/match/matcher';
+import {
+  type ClaimHit,
+  compileMatcher,
+  type DocumentMatches,
+  type Matcher,
+  type MatchInputBlock,
+} from '../core/match/matcher';
 import type { Claim, ClaimPack, Source } from '../core/pack/schema';
 import type { Settings } from '../core/settings/schema';
 import { markEmphasis } from '../core/tier-styles';
@@ -27,12 +33,22 @@ export interface Database {
 }
 
 export function compileDatabase(pack: ClaimPack, prebuilt?: MatchIndex): Database {
+  let matcher: Matcher | undefined;
   return {
     pack,
-    matcher: compileMatcher(pack, prebuilt),
+    // Compiled on first use: a page whose matching runs in the background never compiles it.
+    get matcher() {
+      matcher ??= compileMatcher(pack, prebuilt);
+      return matcher;
+    },
     claims: new Map(pack.claims.map((c) => [c.id, c])),
     sources: new Map(pack.sources.map((s) => [s.id, s])),
   };
+}
+
+/** What the matcher reads of the blocks, as plain data (no DOM), in the pieces `labelSteps` labels. */
+export function matchInputOf(blocks: readonly TextBlock[]): MatchInputBlock[] {
+  return piecesOf(blocks).map(({ block, offset, ...input }) => input);
 }
 
 /** What the reader chose to see. */
@@ -132,10 +148,19 @@ export function* labelSteps(
   blocks: readonly TextBlock[],
   db: Database,
   filter: LabelFilter,
-  { title = '', articleDate = null }: { title?: string; articleDate?: string | null } = {},
+  {
+    title = '',
+    articleDate = null,
+    matched,
+  }: {
+    title?: string;
+    articleDate?: string | null;
+    /** The matches for `matchInputOf(blocks)`, found elsewhere (the background); else matched here. */
+    matched?: DocumentMatches;
+  } = {},
 ): Generator<void, Labeled[]> {
   const pieces = piecesOf(blocks);
-  const { matches } = yield* db.matcher.matchDocumentInSteps(pieces, { title });
+  const { matches } = matched ?? (yield* db.matcher.matchDocumentInSteps(pieces, { title }));
   const visibleSpans = createVisibilityCheck();
   const labeled: Labeled[] = [];
   const seen = new Map<string, number>();

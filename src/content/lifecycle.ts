@@ -25,6 +25,7 @@ import {
   filterFromSettings,
   type Labeled,
   labelSteps,
+  matchInputOf,
   readArticle,
   textSignature,
 } from './labeler';
@@ -43,6 +44,7 @@ export interface ClaimLensHooks {
   pack: () => ClaimPack;
   /** The matcher's index computed at build time for the bundled pack (another pack is compiled on the spot). */
   matchIndex?: () => MatchIndex;
+
   /** Card buttons; absent until something handles corrections. */
   cardActions?: (labeled: { claimId: string; text: string }) => CardActions;
   /** Claims the reader said a sentence does not state ("Not this claim"), for the current page. */
@@ -163,8 +165,6 @@ export function startClaimLens(
       await yieldToPage();
       database();
       await yieldToPage();
-      warmUpSegmenter();
-      await yieldToPage();
       if (!lifetime.alive) return;
     }
     const blocks = readArticle(doc, { skip: isOwnUi });
@@ -178,8 +178,28 @@ export function startClaimLens(
     await yieldToPage();
     const published = readPublicationDate(doc);
     const filter = filterFromSettings(settings, hooks.isDismissed);
+    // Matching runs in the extension's background, off the page's main thread (the text stays in the
+    // browser); if the background cannot (another pack, no answer), the page matches in slices itself.
+    const matched =
+      (await contentToBackground
+        .sendMessage('matchBlocks', {
+          blocks: matchInputOf(blocks),
+          title: doc.title,
+          packVersion: database().pack.version,
+        })
+        .catch(() => null)) ?? undefined;
+    if (!lifetime.alive) return;
+    if (!matched) {
+      // Intl.Segmenter's first use loads ICU's sentence rules: a step of its own, not inside a slice.
+      warmUpSegmenter();
+      await yieldToPage();
+    }
     const next = await runInSlices(
-      labelSteps(blocks, database(), filter, { title: doc.title, articleDate: published?.date ?? null }),
+      labelSteps(blocks, database(), filter, {
+        title: doc.title,
+        articleDate: published?.date ?? null,
+        matched,
+      }),
       () => lifetime.alive,
     );
     if (!next || !lifetime.alive) return;

@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { DocumentMatches, MatchInputBlock } from '../core/match/matcher';
 import type { Tier } from '../core/tiers';
 
 /** What the content script found on its page, as the popup and the badge show it. */
@@ -52,6 +53,18 @@ interface ContentToBackground {
    * asks the background to open it for the sender's tab. Resolves with how it was shown.
    */
   openCorrectionForm(draftId: string): 'popup' | 'tab';
+  /**
+   * Matching off the page's main thread: the article's text blocks go to the extension's own background,
+   * which holds the compiled matcher, and the sentences that state claims come back. The text never
+   * leaves the browser. `null` when the background's pack is not `packVersion` (then the page matches).
+   */
+  matchBlocks(request: MatchRequest): DocumentMatches | null;
+}
+
+export interface MatchRequest {
+  blocks: MatchInputBlock[];
+  title: string;
+  packVersion: string;
 }
 /**
  * Content script → popup: the page's findings changed (a scan finished, a setting or a hidden claim

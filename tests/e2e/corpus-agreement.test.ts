@@ -43,4 +43,13 @@ describe('the built extension labels what npm run eval scores', () => {
     else expect(labeled.length).toBeGreaterThan(0);
     await page.close();
   });
+
+  it("matched them in the extension's background, not on the pages", async () => {
+    const answered = await session.worker.evaluate(() =>
+      (
+        globalThis as unknown as { claimLensTest: { matchedArticles(): number } }
+      ).claimLensTest.matchedArticles(),
+    );
+    expect(answered).toBeGreaterThanOrEqual(SAMPLE.length - 2);
+  });
 });
