@@ -20,28 +20,42 @@ export function truncate(text: string, max: number): string {
   return `${(atWord > max * 0.6 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
 }
 
-const pluralRules = new Intl.PluralRules(LOCALE);
+/**
+ * Intl objects are built on first use, not when the module loads: the first one loads locale data (tens
+ * of ms), and the labeler imports this module on every V4 page long before a card shows a date.
+ */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+const pluralRules = once(() => new Intl.PluralRules(LOCALE));
 
 /** "1 claim", "3 claims": forms chosen by Intl.PluralRules, so other locales only add their forms. */
 export function plural(count: number, forms: { one: string; other: string }): string {
-  const form = pluralRules.select(count) === 'one' ? forms.one : forms.other;
+  const form = pluralRules().select(count) === 'one' ? forms.one : forms.other;
   return `${count} ${form}`;
 }
 
 /** The word alone (no number), for phrases like "was/were". */
 export function pluralWord(count: number, forms: { one: string; other: string }): string {
-  return pluralRules.select(count) === 'one' ? forms.one : forms.other;
+  return pluralRules().select(count) === 'one' ? forms.one : forms.other;
 }
 
 const DATE_FORMATS = {
-  day: new Intl.DateTimeFormat(DATE_LOCALE, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }),
-  month: new Intl.DateTimeFormat(DATE_LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  year: new Intl.DateTimeFormat(DATE_LOCALE, { year: 'numeric', timeZone: 'UTC' }),
+  day: once(
+    () =>
+      new Intl.DateTimeFormat(DATE_LOCALE, {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }),
+  ),
+  month: once(
+    () => new Intl.DateTimeFormat(DATE_LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  ),
+  year: once(() => new Intl.DateTimeFormat(DATE_LOCALE, { year: 'numeric', timeZone: 'UTC' })),
 };
 
 /**
@@ -54,9 +68,9 @@ export function formatDate(partial: string): string {
   const [, y, mo, d] = m;
   const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1));
   if (Number.isNaN(date.getTime())) return partial;
-  if (d) return DATE_FORMATS.day.format(date);
-  if (mo) return DATE_FORMATS.month.format(date);
-  return DATE_FORMATS.year.format(date);
+  if (d) return DATE_FORMATS.day().format(date);
+  if (mo) return DATE_FORMATS.month().format(date);
+  return DATE_FORMATS.year().format(date);
 }
 
 /** A timestamp's day as YYYY-MM-DD, in UTC (file names, stored dates). */
@@ -65,7 +79,7 @@ export function isoDay(date: Date): string {
 }
 
 /** "a, b and c" with Intl.ListFormat (British style, no serial comma, as the dates). */
-const listFormat = new Intl.ListFormat(DATE_LOCALE, { style: 'long', type: 'conjunction' });
+const listFormat = once(() => new Intl.ListFormat(DATE_LOCALE, { style: 'long', type: 'conjunction' }));
 export function joinList(items: string[]): string {
-  return listFormat.format(items);
+  return listFormat().format(items);
 }
