@@ -20,18 +20,34 @@ import { type PageLabel, readPageLabels } from './labels';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIREFOX_EXTENSION = resolve(ROOT, '.output/firefox-mv2');
 const PAGES_DIR = resolve(ROOT, 'tests/fixtures/pages');
-const GECKO_ID = 'claim-lens@claimlens.invalid';
+const HOSTILE_DIR = resolve(ROOT, 'tests/fixtures/hostile');
+/** The add-on's id in Firefox (browser.runtime.id), from the manifest's gecko settings. */
+export const GECKO_ID = 'claim-lens@claimlens.invalid';
 
 export interface FirefoxSession {
   browser: Browser;
   uuid: string;
-  /** http://127.0.0.1:<port> serving tests/fixtures/pages. */
+  /** http://127.0.0.1:<port> serving tests/fixtures/pages, and tests/fixtures/hostile under /hostile/. */
   site: string;
+}
+
+/** A hostile page (tests/fixtures/hostile/README.md) with its `<!--ARTICLE-->` filled in, or null. */
+function hostilePage(name: string): { body: string; type: string } | null {
+  const path = resolve(HOSTILE_DIR, name);
+  if (!/^[\w-]+\.(html|svg)$/.test(name) || !existsSync(path)) return null;
+  const article = readFileSync(resolve(HOSTILE_DIR, '_article.html'), 'utf8');
+  const body = readFileSync(path, 'utf8').replace('<!--ARTICLE-->', article);
+  return { body, type: name.endsWith('.svg') ? 'image/svg+xml' : 'text/html; charset=utf-8' };
 }
 
 function serveFixtures(): Promise<Server> {
   const server = createServer((req, res) => {
     const name = new URL(req.url ?? '/', 'http://x').pathname.slice(1);
+    if (name.startsWith('hostile/')) {
+      const page = hostilePage(name.slice('hostile/'.length));
+      if (!page) return void res.writeHead(404).end('not found');
+      return void res.writeHead(200, { 'content-type': page.type }).end(page.body);
+    }
     const path = resolve(PAGES_DIR, name);
     if (!/^[\w-]+\.html$/.test(name) || !existsSync(path)) return void res.writeHead(404).end('not found');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(path));
