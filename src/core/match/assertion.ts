@@ -25,10 +25,6 @@ const QUESTION_START =
 const META =
   /^(?:in this (?:article|post|guide|piece|review|video|blog)|this (?:article|post|guide|piece|page) (?:will|explores|covers|looks|examines|breaks|is (?:written|for|aimed|meant)|was written)|we(?:'ll| will) (?:explore|look|cover|break|walk|examine|dive)|let'?s (?:look|dive|explore|take|break)|read on|keep reading|here'?s (?:what|everything|how)|below,? (?:we|you)|(?:subscribe|sign up|click|share this))/;
 
-// A headline that says something happened or will: "DeepSeek V4 Drops Next Week", "V4 Beats GPT-5 at Coding".
-const HEADLINE_VERB =
-  /(?<![\p{L}])(?:drops|launches|releases|unveils|arrives|ships|debuts|reveals|beats|tops|outperforms|runs|cuts|slashes|raises|doubles|delays|is|will|has|gets|adds|uses|costs|comes|goes|hits|rolls out)(?![\p{L}])/u;
-
 /** A minimum of words for a sentence with no figure to assert anything (a label or a name does not). */
 const MIN_WORDS_WITHOUT_FIGURE = 5;
 
@@ -39,7 +35,7 @@ export function assertsSomething({ normalized, kind, hasFigure, words, headed }:
   if (META.test(text)) return false;
   // A heading asserts only when it carries a figure ("V4 Leak: 1 Trillion Parameters"); otherwise it
   // names what the section is about.
-  if (kind === 'heading' && !hasFigure && !HEADLINE_VERB.test(text)) return false;
+  if (kind === 'heading' && !hasFigure) return false;
   // A label, a name or a table cell of a few words with no figure ("Engram Memory", "CONFIRMED").
   // A list item of a few words names a feature of the model the list is about ("Engram conditional memory").
   const listed = kind === 'list-item' && words >= 2;
