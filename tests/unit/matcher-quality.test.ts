@@ -38,7 +38,7 @@ function topicHeadings(file: string): string[] {
 }
 
 /** Seed recall today; the corpus figures are the ones that matter. A change that lowers it fails. */
-const SEED_RECALL_FLOOR = 0.8;
+const SEED_RECALL_FLOOR = 0.88;
 
 const overlaps = (match: SentenceMatch, fixture: SeedSentence) => {
   const a = squash(match.text);

@@ -282,9 +282,13 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
           if (!subjects.some((s) => subjectCompatible(c.claim.subject, s))) continue;
           // A sentence saying a claim failed or is false agrees with what is known: it is not the claim.
           if (denies && c.claim.tier === 'contradicted') continue;
-          if (c.claim.subject !== 'deepseek' && (generic || (!speaksOfModel && c.topicWordOnly))) continue;
+          if (c.claim.subject !== 'deepseek' && generic) continue;
           const hit = verify(c, sentence);
-          if (hit) hits.push(hit);
+          // A sentence that names no model and only shares a topic word with the claim is background,
+          // unless it reads like the claim itself (most of a paraphrase, three words or more).
+          const topicOnly = c.claim.subject !== 'deepseek' && !speaksOfModel && c.topicWordOnly;
+          const readsLikeClaim = hit !== null && hit.wordOverlap >= 0.6 && hit.sharedWords >= 3;
+          if (hit && (!topicOnly || readsLikeClaim)) hits.push(hit);
         }
         if (readsValues) checkAttributeValues(sentence, subjects, hits);
         if (hits.length > 0) {

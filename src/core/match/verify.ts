@@ -20,6 +20,8 @@ export interface ClaimHit {
   approximate: boolean;
   /** Share of the closest paraphrase's content words present in the sentence. */
   wordOverlap: number;
+  /** How many of that paraphrase's content words the sentence has. */
+  sharedWords: number;
   /** Independent pieces of evidence that matched: term groups and figures. */
   evidence: number;
 }
@@ -106,11 +108,15 @@ export function scoreHit(
   approximate: boolean,
 ): ClaimHit {
   let wordOverlap = 0;
+  let sharedWords = 0;
   for (const stems of compiled.paraphraseStems) {
     if (stems.size === 0) continue;
     let shared = 0;
     for (const s of stems) if (sentence.stemKeys.has(s)) shared++;
-    wordOverlap = Math.max(wordOverlap, shared / stems.size);
+    if (shared / stems.size > wordOverlap) {
+      wordOverlap = shared / stems.size;
+      sharedWords = shared;
+    }
   }
   // Strength grows with independent evidence (each term group and each number that matched) and with how
   // much of a paraphrase the sentence repeats. One generic term alone stays below the default threshold
@@ -122,6 +128,7 @@ export function scoreHit(
     numbersMatched: compiled.claim.match.numbers.length > 0 || compiled.claim.match.otherValue === true,
     approximate,
     wordOverlap: Math.round(wordOverlap * 100) / 100,
+    sharedWords,
     evidence,
   };
 }
