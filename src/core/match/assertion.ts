@@ -25,6 +25,9 @@ const QUESTION_START =
 const META =
   /^(?:in this (?:article|post|guide|piece|review|video|blog)|this (?:article|post|guide|piece|page) (?:will|explores|covers|looks|examines|breaks|is (?:written|for|aimed|meant)|was written)|we(?:'ll| will) (?:explore|look|cover|break|walk|examine|dive)|let'?s (?:look|dive|explore|take|break)|read on|keep reading|here'?s (?:what|everything|how)|below,? (?:we|you)|(?:subscribe|sign up|click|share this))/;
 
+const VERB =
+  /(?<![\p{L}])(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did|didn't|runs?|uses?|costs?|supports?|ships?|shipped|launch(?:es|ed)?|releas(?:es|ed))(?![\p{L}])/u;
+
 /** A minimum of words for a sentence with no figure to assert anything (a label or a name does not). */
 const MIN_WORDS_WITHOUT_FIGURE = 5;
 
@@ -39,7 +42,9 @@ export function assertsSomething({ normalized, kind, hasFigure, words, headed }:
   // A label, a name or a table cell of a few words with no figure ("Engram Memory", "CONFIRMED").
   // A list item of a few words names a feature of the model the list is about ("Engram conditional memory").
   const listed = kind === 'list-item' && words >= 2;
-  if (!hasFigure && !headed && !listed && words < MIN_WORDS_WITHOUT_FIGURE) return false;
+  // A short sentence with a verb still asserts ("Both are open source."); a label has none.
+  const short = words < MIN_WORDS_WITHOUT_FIGURE && !VERB.test(text);
+  if (!hasFigure && !headed && !listed && short) return false;
   return true;
 }
 

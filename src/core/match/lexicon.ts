@@ -40,6 +40,31 @@ const SYNONYM_GROUPS: string[][] = [
   ['image', 'picture', 'photo', 'visual'],
   ['video', 'clip', 'clips'],
   ['generate', 'generation', 'create', 'produce'],
+  // a date or window going by without the event
+  [
+    'pass',
+    'passed',
+    'come and gone',
+    'came and went',
+    'slipped',
+    'missed',
+    "didn't happen",
+    'did not happen',
+  ],
+  // hardware support
+  [
+    'support',
+    'run on',
+    'runs on',
+    'running on',
+    'runs natively on',
+    'compatible with',
+    'compatibility with',
+    'optimized for',
+    'optimised for',
+    'adapted to',
+    'adapted for',
+  ],
   // chips
   ['chip', 'chips', 'accelerator', 'accelerators', 'processor', 'processors'],
   ['ascend', 'huawei ascend'],
