@@ -4,7 +4,7 @@ import type { LabelerStorage } from '@/src/content/labeler-storage';
 import { importModule, LABELER_MODULE, registerModule, STORAGE_MODULE } from '@/src/content/labeling-module';
 import { startClaimLens } from '@/src/content/lifecycle';
 import { pageStorage } from '@/src/content/page-storage';
-import { loadBundledMatchIndex, loadBundledPack } from '@/src/core/pack/bundled';
+import { loadBundledPack } from '@/src/core/pack/bundled';
 import { extensionFileUrl } from '@/src/platform/runtime';
 
 // Imported by the content script's gate, only on pages that mention DeepSeek. Its zod half (validation,
@@ -19,8 +19,9 @@ export default defineUnlistedScript(() => {
       },
     ));
   const start: StartLabeling = (lifetime, handOver) => {
-    const hooks = { ...pageStorage(loadBundledPack, loadZodHalf), matchIndex: loadBundledMatchIndex };
-    if (lifetime.alive) startClaimLens(lifetime, hooks, handOver);
+    // Matching runs in the background, which carries the matcher's index; the page keeps only the pack
+    // (for the cards) and compiles a matcher itself only if the background cannot answer.
+    if (lifetime.alive) startClaimLens(lifetime, pageStorage(loadBundledPack, loadZodHalf), handOver);
   };
   registerModule(LABELER_MODULE, start);
 });
