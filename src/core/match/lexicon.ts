@@ -40,6 +40,12 @@ const SYNONYM_GROUPS: string[][] = [
   ['image', 'picture', 'photo', 'visual'],
   ['video', 'clip', 'clips'],
   ['generate', 'generation', 'create', 'produce'],
+  // soon
+  ['imminent', 'on the verge of', 'any day now', 'within days', 'in the coming days', 'very soon'],
+  // reasoning modes
+  ['thinking mode', 'think mode', 'reasoning mode', 'reasoning modes', 'reasoning effort', 'effort level'],
+  // programming
+  ['coding', 'programming', 'software development'],
   // a date or window going by without the event
   [
     'pass',
