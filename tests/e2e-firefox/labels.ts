@@ -15,10 +15,14 @@ export function readPageLabels(): PageLabel[] {
   for (const [name, highlight] of registry ?? []) {
     const tier = /^claim-lens-([a-z]+?)(?:-quiet|-dark)?$/.exec(name)?.[1];
     if (!tier || tier === 'active') continue;
+    // A page that rewrites its own text node (a live counter) can leave a static range's offsets past the
+    // node's new end until the next relabel; read what is still there instead of throwing.
+    const length = (node: Node) =>
+      node.nodeType === Node.TEXT_NODE ? (node as Text).data.length : node.childNodes.length;
     for (const painted of highlight) {
       const range = document.createRange();
-      range.setStart(painted.startContainer, painted.startOffset);
-      range.setEnd(painted.endContainer, painted.endOffset);
+      range.setStart(painted.startContainer, Math.min(painted.startOffset, length(painted.startContainer)));
+      range.setEnd(painted.endContainer, Math.min(painted.endOffset, length(painted.endContainer)));
       const text = range.toString();
       if (text.trim()) labels.push({ tier, text: text.replace(/\s+/g, ' ').trim() });
     }
@@ -42,10 +46,14 @@ export function labelPoint(n: number): { x: number; y: number } | null {
   const registry = (globalThis as { CSS?: { highlights?: Map<string, Set<AbstractRange>> } }).CSS?.highlights;
   for (const [name, highlight] of registry ?? []) {
     if (!name.startsWith('claim-lens-') || name === 'claim-lens-active') continue;
+    // A page that rewrites its own text node (a live counter) can leave a static range's offsets past the
+    // node's new end until the next relabel; read what is still there instead of throwing.
+    const length = (node: Node) =>
+      node.nodeType === Node.TEXT_NODE ? (node as Text).data.length : node.childNodes.length;
     for (const painted of highlight) {
       const range = document.createRange();
-      range.setStart(painted.startContainer, painted.startOffset);
-      range.setEnd(painted.endContainer, painted.endOffset);
+      range.setStart(painted.startContainer, Math.min(painted.startOffset, length(painted.startContainer)));
+      range.setEnd(painted.endContainer, Math.min(painted.endOffset, length(painted.endContainer)));
       if (range.toString().trim().length > 2) ranges.push(range);
     }
   }
