@@ -1,4 +1,3 @@
-import type { MatchIndex } from '../core/match/compile';
 import { warmUpSegmenter } from '../core/match/segment';
 import type { ClaimPack } from '../core/pack/schema';
 import type { Settings } from '../core/settings/schema';
@@ -42,8 +41,6 @@ const REPAIR_EVERY_MS = 2000;
 export interface ClaimLensHooks {
   /** The claim pack to label with. */
   pack: () => ClaimPack;
-  /** The matcher's index computed at build time for the bundled pack (another pack is compiled on the spot). */
-  matchIndex?: () => MatchIndex;
 
   /** Card buttons; absent until something handles corrections. */
   cardActions?: (labeled: { claimId: string; text: string }) => CardActions;
@@ -99,7 +96,7 @@ export function startClaimLens(
   let backoff = MAX_WAIT_MS;
   let repairTimer: ReturnType<typeof setInterval> | undefined;
   const painter = new HighlightPainter<Labeled>(doc);
-  const database = () => (db ??= compileDatabase(hooks.pack(), hooks.matchIndex?.()));
+  const database = () => (db ??= compileDatabase(hooks.pack()));
   const canRun = () => lifetime.alive && doc.designMode !== 'on';
 
   const card = new CardController(

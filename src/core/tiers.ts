@@ -13,11 +13,3 @@ export const TIER_SEVERITY: Record<Tier, number> = {
   reported: 1,
   confirmed: 0,
 };
-
-/** The most serious tier among several; used when one sentence states more than one claim. */
-export function mostSeriousTier<T extends { tier: Tier }>(items: T[]): T | undefined {
-  return items.reduce<T | undefined>(
-    (worst, item) => (!worst || TIER_SEVERITY[item.tier] > TIER_SEVERITY[worst.tier] ? item : worst),
-    undefined,
-  );
-}

@@ -7,7 +7,7 @@ export interface Finding {
   highlightId: string;
   /** The page's own words. */
   text: string;
-  /** Claims this sentence states, most serious tier first. */
+  /** Claims this sentence states, in the matcher's order: the first is the one the highlight is painted with. */
   claims: { claimId: string; tier: Tier; strength: number; strengthLabel: string }[];
 }
 

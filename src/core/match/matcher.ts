@@ -1,4 +1,5 @@
 import type { AttributeId, ClaimPack, Subject } from '../pack/schema';
+import { collapse } from '../text';
 import { TIER_SEVERITY } from '../tiers';
 import { ANAPHOR, assertsSomething, CLAIM_MARKER, deniesClaim, isGenericStatement } from './assertion';
 import { readAttributeValues } from './attributes';
@@ -61,8 +62,6 @@ export interface Matcher {
   ): Generator<void, DocumentMatches>;
   claimCount: number;
 }
-
-const squashed = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 const V4_SUBJECTS = new Set<Subject>([
   'deepseek-v4',
@@ -237,7 +236,7 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
         if (subjects.length === 0) continue;
         // A row's header cell names a field ("Open Weights Available", "1M input tokens"); the claim is in
         // the cells beside it.
-        if (block.tableHeader || (block.rowHeader && squashed(block.rowHeader) === squashed(block.text)))
+        if (block.tableHeader || (block.rowHeader && collapse(block.rowHeader) === collapse(block.text)))
           continue;
         const span = { blockIndex, start, end, text };
         const named = own.models.length > 0;
