@@ -4,6 +4,7 @@ import { claimPackPlugin } from './src/build/claim-pack-plugin';
 import { correctionsRepoNotice } from './src/build/corrections-config';
 import { highlightStylesPlugin } from './src/build/highlight-styles-plugin';
 import { packUpdatePermissions } from './src/build/pack-update-config';
+import { ON_DEMAND_MODULES } from './src/content/labeling-module';
 
 // WXT docs: with the default srcDir '.', entrypoints/ is top level and src/ is a plain folder.
 export default defineConfig({
@@ -43,11 +44,11 @@ export default defineConfig({
         description: 'Go to the previous labeled claim and open its card',
       },
     },
-    // The labeler is imported by the content script's gate only on pages that mention DeepSeek; a dynamic
-    // import from a content script needs the file to be web-accessible.
+    // The labeler is imported by the content script's gate only on pages that mention DeepSeek, and its
+    // parts only when needed; a dynamic import from a content script needs the file to be web-accessible.
     web_accessible_resources: [
       {
-        resources: ['claim-lens-labeler.js', 'claim-lens-storage.js'],
+        resources: ON_DEMAND_MODULES.map((module) => module.file),
         matches: ['http://*/*', 'https://*/*'],
         use_dynamic_url: true,
       },

@@ -4,13 +4,8 @@
  * no matching or painting logic of its own.
  */
 
-import {
-  compileDatabase,
-  type Database,
-  type Labeled,
-  labelSteps,
-  readArticle,
-} from '../src/content/labeler';
+import { type Labeled, labelMatches, matchInputOf, readArticle } from '../src/content/labeler';
+import { compileDatabase, type Database, matchSteps } from '../src/content/local-matching';
 import { warmUpSegmenter } from '../src/core/match/segment';
 import type { ClaimPack } from '../src/core/pack/schema';
 import { DEFAULT_MIN_STRENGTH } from '../src/core/settings/strength';
@@ -100,9 +95,9 @@ async function label(): Promise<LabelResult> {
   const extractMs = now() - t;
   await yieldToPage();
   let matchMs = 0;
+  const articleDate = readPublicationDate(document)?.date ?? null;
   function* timed() {
-    const articleDate = readPublicationDate(document)?.date ?? null;
-    const steps = labelSteps(blocks, db, FILTER, { title: document.title, articleDate });
+    const steps = matchSteps(db, matchInputOf(blocks), document.title);
     for (;;) {
       const s = now();
       const step = steps.next();
@@ -111,7 +106,10 @@ async function label(): Promise<LabelResult> {
       yield;
     }
   }
-  const labeled = (await runInSlices(timed(), () => true))!;
+  const answer = (await runInSlices(timed(), () => true))!;
+  const s = now();
+  const labeled = labelMatches(blocks, answer.matches, db, FILTER, { articleDate });
+  matchMs += now() - s;
   await yieldToPage();
   t = now();
   painter.paint(labeled);

@@ -1,27 +1,40 @@
 import { defineUnlistedScript } from '#imports';
+import type { LoadCard } from '@/src/content/card-controller';
+import type { FallbackMatcher } from '@/src/content/fallback-matcher';
 import type { StartLabeling } from '@/src/content/gate';
 import type { LabelerStorage } from '@/src/content/labeler-storage';
-import { importModule, LABELER_MODULE, registerModule, STORAGE_MODULE } from '@/src/content/labeling-module';
+import {
+  CARD_MODULE,
+  importModule,
+  LABELER_MODULE,
+  MATCHER_MODULE,
+  registerModule,
+  STORAGE_MODULE,
+} from '@/src/content/labeling-module';
 import { startClaimLens } from '@/src/content/lifecycle';
 import { pageStorage } from '@/src/content/page-storage';
-import { loadBundledPack } from '@/src/core/pack/bundled';
 import { extensionFileUrl } from '@/src/platform/runtime';
 
-// Imported by the content script's gate, only on pages that mention DeepSeek. Its zod half (validation,
-// repair and writes) is a second import, made only when a stored value needs it or a card button is pressed.
+/** Imports a part of the labeler once; a failed import is tried again next time. */
+function onDemand<T>(module: { file: string; key: string }): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= importModule<T>(module, extensionFileUrl(module.file)).catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
+// Imported by the content script's gate, only on pages that mention DeepSeek. It holds neither the claim
+// pack nor the matcher (the background matches and sends what the cards show) nor the card's code: each
+// is a module of its own, loaded when first needed (see src/content/labeling-module.ts).
 export default defineUnlistedScript(() => {
-  let zodHalf: Promise<LabelerStorage> | undefined;
-  const loadZodHalf = () =>
-    (zodHalf ??= importModule<LabelerStorage>(STORAGE_MODULE, extensionFileUrl(STORAGE_MODULE.file)).catch(
-      (error: unknown) => {
-        zodHalf = undefined;
-        throw error;
-      },
-    ));
   const start: StartLabeling = (lifetime, handOver) => {
-    // Matching runs in the background, which carries the matcher's index; the page keeps only the pack
-    // (for the cards) and compiles a matcher itself only if the background cannot answer.
-    if (lifetime.alive) startClaimLens(lifetime, pageStorage(loadBundledPack, loadZodHalf), handOver);
+    const hooks = pageStorage(onDemand<LabelerStorage>(STORAGE_MODULE), {
+      loadCard: onDemand<Awaited<ReturnType<LoadCard>>>(CARD_MODULE),
+      loadFallbackMatcher: onDemand<FallbackMatcher>(MATCHER_MODULE),
+    });
+    if (lifetime.alive) startClaimLens(lifetime, hooks, handOver);
   };
   registerModule(LABELER_MODULE, start);
 });

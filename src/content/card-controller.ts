@@ -1,19 +1,45 @@
 import type { HighlightPainter } from '../page/highlighter';
 import type { ClaimCardProps } from '../ui/card/ClaimCard';
-import { CardHost } from './card-host';
+import type { Rect } from '../ui/card/placement';
 import type { Labeled } from './labeler';
 
 const HOVER_OPEN_DELAY_MS = 120;
 const HOVER_CLOSE_DELAY_MS = 300;
 
+/** The card on the page (card-host.tsx, with Preact), as the controller drives it. */
+export interface CardSurface {
+  readonly host: HTMLElement;
+  contains(target: EventTarget | null): boolean;
+  show(anchorRects: () => Rect[], props: Omit<ClaimCardProps, 'onClose'>, onClose: () => void): void;
+  ensureShown(): boolean;
+  focusFirst(): void;
+  hasFocus(): boolean;
+  hide(): void;
+  destroy(): void;
+}
+
+/** Loads the card's module (claim-lens-card.js) and makes a card for a document. */
+export type LoadCard = () => Promise<(doc: Document) => CardSurface>;
+
+interface OpenRequest {
+  item: Labeled;
+  focus?: boolean;
+  expandClaimId?: string;
+}
+
 /**
  * Pointer, tap and keys → the card. Highlights are not elements, so nothing on the page gains a tab stop:
  * the pointer finds the claim under it (rAF-throttled, through the painter's own ranges), a tap opens it,
  * and the keyboard moves from claim to claim with the extension's shortcut (moveBy). Escape closes the
- * card and puts focus back where it was.
+ * card and puts focus back where it was. The card's code (Preact and the card) is loaded when the pointer
+ * first reaches a labeled sentence, during the hover delay, or on the first tap, key or popup jump: a
+ * reader who never opens a card never pays for it.
  */
 export class CardController {
-  private card: CardHost | undefined;
+  private card: CardSurface | undefined;
+  private cardLoading: Promise<CardSurface | undefined> | undefined;
+  /** A card asked for while its code was still loading. */
+  private pending: OpenRequest | undefined;
   private items: Labeled[] = [];
   private openFor: Labeled | undefined;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
@@ -28,6 +54,7 @@ export class CardController {
     private readonly painter: HighlightPainter<Labeled>,
     private readonly propsFor: (item: Labeled, expandClaimId?: string) => Omit<ClaimCardProps, 'onClose'>,
     private readonly enabled: () => boolean,
+    private readonly loadCard: LoadCard,
   ) {
     const options = { capture: true, passive: true, signal: this.abort.signal };
     doc.addEventListener('pointermove', (e) => this.onPointerMove(e), options);
@@ -61,30 +88,37 @@ export class CardController {
     this.painter.setActive(same);
   }
 
-  open(
-    item: Labeled,
-    { focus = false, expandClaimId }: { focus?: boolean; expandClaimId?: string } = {},
-  ): void {
+  open(item: Labeled, { focus = false, expandClaimId }: Omit<OpenRequest, 'item'> = {}): void {
     clearTimeout(this.hoverTimer);
-    if (focus && !this.card?.hasFocus()) {
+    const card = this.card;
+    if (!card) {
+      this.pending = { item, focus, expandClaimId };
+      void this.cardReady().then(() => {
+        const request = this.pending;
+        this.pending = undefined;
+        if (request && this.card && this.items.includes(request.item)) this.open(request.item, request);
+      });
+      return;
+    }
+    if (focus && !card.hasFocus()) {
       const active = this.doc.activeElement;
-      this.returnFocusTo = active instanceof HTMLElement && !this.card?.contains(active) ? active : undefined;
+      this.returnFocusTo = active instanceof HTMLElement && !card.contains(active) ? active : undefined;
     }
     if (this.openFor !== item || expandClaimId) {
-      this.card ??= new CardHost(this.doc);
       this.openFor = item;
       this.painter.setActive(item);
-      this.card.show(
+      card.show(
         () => this.painter.rectsOf(item),
         this.propsFor(item, expandClaimId),
         () => this.close(true),
       );
     }
-    if (focus) this.card?.focusFirst();
+    if (focus) card.focusFirst();
   }
 
   close(restoreFocus = false): void {
     clearTimeout(this.hoverTimer);
+    this.pending = undefined;
     if (!this.openFor) return;
     const hadFocus = this.card?.hasFocus() ?? false;
     this.openFor = undefined;
@@ -130,7 +164,24 @@ export class CardController {
     this.painter.setActive(undefined);
     this.card?.destroy();
     this.card = undefined;
+    this.pending = undefined;
     this.openFor = undefined;
+  }
+
+  /** The card, its code loaded once; undefined if it cannot load (the extension went away). */
+  private cardReady(): Promise<CardSurface | undefined> {
+    this.cardLoading ??= this.loadCard().then(
+      (create) => {
+        if (!this.abort.signal.aborted) this.card ??= create(this.doc);
+        return this.card;
+      },
+      (error: unknown) => {
+        console.warn('[Claim Lens] could not load the card:', error);
+        this.cardLoading = undefined;
+        return undefined;
+      },
+    );
+    return this.cardLoading;
   }
 
   private scrollTo(item: Labeled): void {
@@ -161,6 +212,8 @@ export class CardController {
       if (!point || !this.enabled() || this.items.length === 0) return;
       const item = this.painter.itemAt(point.x, point.y);
       if (item) {
+        // The hover delay is long enough to load the card's code.
+        if (!this.card) void this.cardReady();
         if (item !== this.openFor) this.hoverTo(item, HOVER_OPEN_DELAY_MS);
         else clearTimeout(this.hoverTimer);
       } else if (this.openFor && !this.card?.hasFocus()) {

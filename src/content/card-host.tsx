@@ -9,13 +9,14 @@ import {
 import { ClaimCard, type ClaimCardProps } from '../ui/card/ClaimCard';
 import cardCss from '../ui/card/card.css?inline';
 import { placeCard, type Rect, unionRect } from '../ui/card/placement';
+import type { CardSurface } from './card-controller';
 
 /**
  * The card on the page, in a shadow host of our own (page/shadow-host.ts): next to its sentence, inside
  * the viewport, never over the words, following scrolling. If the page removes the host while the card is
  * open, it is put back.
  */
-export class CardHost {
+export class CardHost implements CardSurface {
   private readonly ui: ShadowHost;
   private anchorRects: (() => Rect[]) | undefined;
   private frame = 0;

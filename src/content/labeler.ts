@@ -1,18 +1,11 @@
-import type { MatchIndex } from '../core/match/compile';
+import type { ClaimLookup } from '../core/match/answer';
 import { describeMatch } from '../core/match/describe-match';
-import {
-  type ClaimHit,
-  compileMatcher,
-  type DocumentMatches,
-  type Matcher,
-  type MatchInputBlock,
-} from '../core/match/matcher';
-import type { Claim, ClaimPack, Source } from '../core/pack/schema';
+import type { ClaimHit, MatchInputBlock, SentenceMatch } from '../core/match/matcher';
 import type { Settings } from '../core/settings/schema';
 import { markEmphasis } from '../core/tier-styles';
 import type { Tier } from '../core/tiers';
 import { changedSincePublication } from '../core/timeline';
-import { extractBlocks, findArticleRoot, type TextBlock } from '../page/extract';
+import { extractBlocks, extractBlocksInSteps, findArticleRoot, type TextBlock } from '../page/extract';
 import type { Emphasis } from '../page/mark-styles';
 import { spansFor, type TextSpan } from '../page/text-spans';
 import { createVisibilityCheck } from '../page/visibility';
@@ -20,31 +13,11 @@ import type { Finding } from '../platform/protocol';
 import type { CardEntry } from '../ui/card/ClaimCard';
 
 /**
- * The labeler: an article's DOM in, labeled sentences out. It reads and matches, and decides what is shown
- * (tiers, strength, dismissals, emphasis); it paints nothing and touches no browser API, so it runs in
- * happy-dom for unit tests and the benchmark calls it exactly as the content script does.
+ * The labeler: an article's DOM and the matches for its text in, labeled sentences out. It reads the article
+ * and decides what is shown (tiers, strength, dismissals, emphasis); it neither matches (the background
+ * does, see core/match/answer.ts) nor paints, and touches no browser API, so it runs in happy-dom for unit
+ * tests and the benchmark calls it exactly as the content script does.
  */
-
-export interface Database {
-  pack: ClaimPack;
-  matcher: Matcher;
-  claims: Map<string, Claim>;
-  sources: Map<string, Source>;
-}
-
-export function compileDatabase(pack: ClaimPack, prebuilt?: MatchIndex): Database {
-  let matcher: Matcher | undefined;
-  return {
-    pack,
-    // Compiled on first use: a page whose matching runs in the background never compiles it.
-    get matcher() {
-      matcher ??= compileMatcher(pack, prebuilt);
-      return matcher;
-    },
-    claims: new Map(pack.claims.map((c) => [c.id, c])),
-    sources: new Map(pack.sources.map((s) => [s.id, s])),
-  };
-}
 
 /** What the matcher reads of the blocks, as plain data (no DOM), in the pieces `labelSteps` labels. */
 export function matchInputOf(blocks: readonly TextBlock[]): MatchInputBlock[] {
@@ -94,6 +67,11 @@ export function readArticle(doc: Document, options: ReadOptions = {}): TextBlock
   return extractBlocks(findArticleRoot(doc), { skip: options.skip });
 }
 
+/** The same, in steps (see extractBlocksInSteps), for the content script. */
+export function readArticleInSteps(doc: Document, options: ReadOptions = {}): Generator<void, TextBlock[]> {
+  return extractBlocksInSteps(findArticleRoot(doc), { skip: options.skip });
+}
+
 /** The article's text as one string: equal signatures mean equal labels. */
 export function textSignature(blocks: readonly { text: string }[]): string {
   return blocks.map((b) => b.text).join('\u0000');
@@ -141,41 +119,33 @@ export function piecesOf(blocks: readonly TextBlock[], maxChars = MAX_PIECE_CHAR
 }
 
 /**
- * Labels the blocks, one step per piece so a caller can yield to the page in between. `articleDate` is
- * the page's publication date (it decides which claims stand out).
+ * Labels the blocks with the matches for `matchInputOf(blocks)`. `articleDate` is the page's publication
+ * date (it decides which claims stand out).
  */
-export function* labelSteps(
+export function labelMatches(
   blocks: readonly TextBlock[],
-  db: Database,
+  matches: readonly SentenceMatch[],
+  lookup: ClaimLookup,
   filter: LabelFilter,
-  {
-    title = '',
-    articleDate = null,
-    matched,
-  }: {
-    title?: string;
-    articleDate?: string | null;
-    /** The matches for `matchInputOf(blocks)`, found elsewhere (the background); else matched here. */
-    matched?: DocumentMatches;
-  } = {},
-): Generator<void, Labeled[]> {
+  { articleDate = null }: { articleDate?: string | null } = {},
+): Labeled[] {
   const pieces = piecesOf(blocks);
-  const { matches } = matched ?? (yield* db.matcher.matchDocumentInSteps(pieces, { title }));
   const visibleSpans = createVisibilityCheck();
   const labeled: Labeled[] = [];
   const seen = new Map<string, number>();
   for (const match of matches) {
     const entries = match.hits
-      .filter((hit) => shown(hit, match.text, db, filter))
-      .map((hit) => ({ claim: db.claims.get(hit.claimId)!, hit }));
+      .filter((hit) => shown(hit, match.text, lookup, filter))
+      .map((hit) => ({ claim: lookup.claims.get(hit.claimId)!, hit }));
     if (entries.length === 0) continue;
-    const piece = pieces[match.blockIndex]!;
+    const piece = pieces[match.blockIndex];
+    if (!piece) continue;
     const spans = visibleSpans(
       spansFor(piece.block, piece.offset + match.start, piece.offset + match.end),
     ).filter((span) => /\S/.test(span.node.data.slice(span.from, span.to)));
     if (spans.length === 0) continue;
-    // The matcher ranks a sentence's claims (most specific first, then most serious); the first is the
-    // one the highlight is painted with and the card opens on.
+    // The matcher ranks a sentence's claims; the first is the one the highlight is painted with and the
+    // card opens on.
     const ordered = entries;
     const lead = ordered[0]!;
     const baseKey = `${match.text}\u0000${ordered.map((e) => e.claim.id).join(' ')}`;
@@ -210,25 +180,8 @@ export function* labelSteps(
   return labeled;
 }
 
-function shown(hit: ClaimHit, sentence: string, db: Database, filter: LabelFilter): boolean {
-  const claim = db.claims.get(hit.claimId);
+function shown(hit: ClaimHit, sentence: string, lookup: ClaimLookup, filter: LabelFilter): boolean {
+  const claim = lookup.claims.get(hit.claimId);
   if (!claim || !filter.tiers.includes(claim.tier) || hit.strength < filter.minStrength) return false;
   return !filter.isDismissed?.(hit.claimId, sentence);
-}
-
-/** The whole scan at once, for tests, the benchmark and any caller that need not yield. */
-export function scan(
-  doc: Document,
-  db: Database,
-  filter: LabelFilter,
-  options: ReadOptions & { articleDate?: string | null } = {},
-): Labeled[] {
-  const steps = labelSteps(readArticle(doc, options), db, filter, {
-    title: doc.title,
-    articleDate: options.articleDate ?? null,
-  });
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }

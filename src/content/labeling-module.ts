@@ -1,12 +1,18 @@
 /**
  * The handshake between the gate (the manifest content script) and the modules it imports on demand. All
  * run in the same isolated world, so an imported module leaves its export on globalThis under a known key.
- * The labeler is split in two files so that no single import (compile + top-level run) is a long task:
- * the labeler itself (matcher, pack, card) and its storage (zod-validated settings, dismissals, drafts).
+ * Each file is loaded only when needed, so no single import (compile + top-level run) is a long task and
+ * most pages load only the first: the labeler (extraction, painting, talking to the background), the card
+ * (Preact and the card, on the first hover), the storage half (zod-validated settings, dismissals, drafts,
+ * when a stored value needs it or a card button is pressed) and the local matcher (the claim pack and the
+ * matcher, only when the background cannot answer).
  */
 export const LABELER_MODULE = { file: 'claim-lens-labeler.js', key: '__claimLensLabeler' } as const;
 export type { StartLabeling as LabelerModule } from './gate';
 export const STORAGE_MODULE = { file: 'claim-lens-storage.js', key: '__claimLensStorage' } as const;
+export const CARD_MODULE = { file: 'claim-lens-card.js', key: '__claimLensCard' } as const;
+export const MATCHER_MODULE = { file: 'claim-lens-matcher.js', key: '__claimLensMatcher' } as const;
+export const ON_DEMAND_MODULES = [LABELER_MODULE, STORAGE_MODULE, CARD_MODULE, MATCHER_MODULE] as const;
 
 export function registerModule(module: { key: string }, value: unknown): void {
   (globalThis as Record<string, unknown>)[module.key] = value;

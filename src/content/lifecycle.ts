@@ -1,5 +1,5 @@
-import { warmUpSegmenter } from '../core/match/segment';
-import type { ClaimPack } from '../core/pack/schema';
+import { type ClaimLookup, lookupOf, type MatchAnswer } from '../core/match/answer';
+import type { Claim, ClaimPack } from '../core/pack/schema';
 import type { Settings } from '../core/settings/schema';
 import { labelingAllowed } from '../core/settings/site-rules';
 import { HighlightPainter, supportsHighlights } from '../page/highlighter';
@@ -12,20 +12,20 @@ import {
   badgeStateOf,
   contentToBackground,
   contentToPopup,
+  type MatchRequest,
   type PageFindings,
   type PageStatus,
 } from '../platform/protocol';
 import type { CardActions } from '../ui/card/ClaimCard';
-import { CardController } from './card-controller';
+import { CardController, type LoadCard } from './card-controller';
+import type { FallbackMatcher } from './fallback-matcher';
 import type { PageAnswers } from './gate';
 import {
-  compileDatabase,
-  type Database,
   filterFromSettings,
   type Labeled,
-  labelSteps,
+  labelMatches,
   matchInputOf,
-  readArticle,
+  readArticleInSteps,
   textSignature,
 } from './labeler';
 import type { Lifetime } from './lifetime';
@@ -38,12 +38,16 @@ const MAX_BACKOFF_MS = 8000;
 /** How often a labeled page is checked for highlights or the card host the page took away. */
 const REPAIR_EVERY_MS = 2000;
 
-export interface ClaimLensHooks {
-  /** The claim pack to label with. */
-  pack: () => ClaimPack;
+/** What the page knows of the pack in use: the claims it was told of. */
+export type KnownClaims = () => Pick<ClaimPack, 'version'> & { claims: Claim[] };
 
+export interface ClaimLensHooks {
+  /** The card's code, loaded on first use. */
+  loadCard: LoadCard;
+  /** The matcher on the page, loaded only when the background cannot answer. */
+  loadFallbackMatcher: () => Promise<FallbackMatcher>;
   /** Card buttons; absent until something handles corrections. */
-  cardActions?: (labeled: { claimId: string; text: string }) => CardActions;
+  cardActions?: (labeled: { claimId: string; text: string }, known: KnownClaims) => CardActions;
   /** Claims the reader said a sentence does not state ("Not this claim"), for the current page. */
   isDismissed?: (claimId: string, sentence: string) => boolean;
   /** Loads what isDismissed needs; awaited before labeling, so pages without DeepSeek never pay for it. */
@@ -84,7 +88,7 @@ export function startClaimLens(
       '[Claim Lens] This browser cannot paint highlights without changing the page (no CSS Custom Highlight API), so Claim Lens does not label here.',
     );
   }
-  let db: Database | undefined;
+  let lookup: ClaimLookup | undefined;
   let settings: Settings | undefined;
   let status: PageStatus = 'no-mention';
   let labeled: Labeled[] = [];
@@ -96,7 +100,10 @@ export function startClaimLens(
   let backoff = MAX_WAIT_MS;
   let repairTimer: ReturnType<typeof setInterval> | undefined;
   const painter = new HighlightPainter<Labeled>(doc);
-  const database = () => (db ??= compileDatabase(hooks.pack()));
+  const known: KnownClaims = () => ({
+    version: lookup?.pack.version ?? '',
+    claims: [...(lookup?.claims.values() ?? [])],
+  });
   const canRun = () => lifetime.alive && doc.designMode !== 'on';
 
   const card = new CardController(
@@ -104,14 +111,18 @@ export function startClaimLens(
     painter,
     (item, expandClaimId) => ({
       entries: item.entries,
-      sources: database().sources,
-      pack: database().pack,
+      sources: lookup?.sources ?? new Map(),
+      pack: lookup?.pack ?? { version: '', asOf: '' },
       published: readPublicationDate(doc),
       page: { url: location.href, title: doc.title },
       expandClaimId,
-      actions: hooks.cardActions?.({ claimId: item.finding.claims[0]!.claimId, text: item.finding.text }),
+      actions: hooks.cardActions?.(
+        { claimId: item.finding.claims[0]!.claimId, text: item.finding.text },
+        known,
+      ),
     }),
     canRun,
+    hooks.loadCard,
   );
   const isOwnUi = (el: Element) => el === card.host;
 
@@ -157,14 +168,10 @@ export function startClaimLens(
     }
     await hooks.beforeLabeling?.();
     if (!lifetime.alive) return;
-    // Every stage below is its own slice (or several): no task of ours comes near 50 ms.
-    if (!db) {
-      await yieldToPage();
-      database();
-      await yieldToPage();
-      if (!lifetime.alive) return;
-    }
-    const blocks = readArticle(doc, { skip: isOwnUi });
+    // Every stage below is its own slice (or several): no task of ours comes near a frame.
+    await yieldToPage();
+    const blocks = await runInSlices(readArticleInSteps(doc, { skip: isOwnUi }), () => lifetime.alive);
+    if (!blocks || !lifetime.alive) return;
     // Highlights do not change the text, so if the article reads the same as at the last scan (and the
     // reader's choices are the same), the mutation was elsewhere: keep the labels and the open card.
     const signature = `${filterVersion}\u0001${textSignature(blocks)}`;
@@ -175,31 +182,14 @@ export function startClaimLens(
     await yieldToPage();
     const published = readPublicationDate(doc);
     const filter = filterFromSettings(settings, hooks.isDismissed);
-    // Matching runs in the extension's background, off the page's main thread (the text stays in the
-    // browser); if the background cannot (another pack, no answer), the page matches in slices itself.
-    const matched =
-      (await contentToBackground
-        .sendMessage('matchBlocks', {
-          blocks: matchInputOf(blocks),
-          title: doc.title,
-          packVersion: database().pack.version,
-        })
-        .catch(() => null)) ?? undefined;
+    const answer = await match({ blocks: matchInputOf(blocks), title: doc.title });
+    if (!answer || !lifetime.alive) return;
+    lookup = lookupOf(answer);
+    await yieldToPage();
     if (!lifetime.alive) return;
-    if (!matched) {
-      // Intl.Segmenter's first use loads ICU's sentence rules: a step of its own, not inside a slice.
-      warmUpSegmenter();
-      await yieldToPage();
-    }
-    const next = await runInSlices(
-      labelSteps(blocks, database(), filter, {
-        title: doc.title,
-        articleDate: published?.date ?? null,
-        matched,
-      }),
-      () => lifetime.alive,
-    );
-    if (!next || !lifetime.alive) return;
+    const next = labelMatches(blocks, answer.matches, lookup, filter, {
+      articleDate: published?.date ?? null,
+    });
     // The page changed while we matched in slices; then the spans may be stale: read again soon.
     if (!blocks.every((b) => b.element.isConnected)) return schedule.schedule(0);
     lastSignature = signature;
@@ -207,6 +197,17 @@ export function startClaimLens(
     setLabels(next, next.length > 0 ? pageTheme(blocks[0]!.element) : 'light');
     observeShadowRoots(next);
     report();
+  }
+
+  /**
+   * Matching runs in the extension's background, off the page's main thread (the text stays in the
+   * browser); if the background cannot answer, the page loads the matcher and matches in slices itself.
+   */
+  async function match(request: MatchRequest): Promise<MatchAnswer | undefined> {
+    const answered = await contentToBackground.sendMessage('matchBlocks', request).catch(() => undefined);
+    if (answered || !lifetime.alive) return answered;
+    const matchOnPage = await hooks.loadFallbackMatcher();
+    return lifetime.alive ? matchOnPage(request, () => lifetime.alive) : undefined;
   }
 
   /** Runs a scan now, or once more after the running one, never two at a time. */
@@ -295,10 +296,7 @@ export function startClaimLens(
     relabel();
   });
   const unwatchDismissals = hooks.watchDismissals?.(relabel);
-  const unwatchPack = hooks.watchPack?.(() => {
-    db = undefined;
-    relabel();
-  });
+  const unwatchPack = hooks.watchPack?.(relabel);
 
   handOver({
     findings: async () => {

@@ -1,26 +1,22 @@
-import type { ClaimPack } from '../core/pack/schema';
-import { type BundledPack, loadActivePack, watchActivePack } from '../platform/active-pack';
+import { watchAdoptedPack } from '../platform/adopted-pack';
 import { DismissalIndex } from '../platform/dismissal-index';
 import { DISMISSALS, readPlain, SETTINGS, watchPlain } from '../platform/plain-storage';
 import type { LabelerStorage } from './labeler-storage';
 import type { ClaimLensHooks } from './lifecycle';
 
 /**
- * What the labeler reads from extension storage on an article page, without zod: settings, dismissals and
- * the claim pack in use (the bundled one, lent by the labeler so it is not bundled twice, unless the
- * background adopted a newer signed update). When a stored value is not certainly valid, or the reader
+ * What the labeler reads from extension storage on an article page, without zod: settings and dismissals,
+ * and when the background adopts a newer signed claim pack (the background matches with it; the page
+ * only relabels). When a stored value is not certainly valid, or the reader
  * presses a card button, the zod half is loaded (`loadZodHalf`) and does what it always did: validate,
  * repair, quarantine, write. A corrupt value never stops labeling: the zod half falls back to defaults.
  */
 export function pageStorage(
-  bundled: BundledPack,
   loadZodHalf: () => Promise<LabelerStorage>,
+  modules: Pick<ClaimLensHooks, 'loadCard' | 'loadFallbackMatcher'>,
 ): ClaimLensHooks {
-  let active: ClaimPack | undefined;
-  let activeLoaded: Promise<void> | undefined;
   let dismissalsLoaded: Promise<void> | undefined;
   const dismissals = new DismissalIndex();
-  const pack = () => active ?? bundled();
   const report = (what: string) => (error: unknown) => console.warn(`[Claim Lens] ${what} failed:`, error);
 
   async function readDismissals(): Promise<void> {
@@ -29,23 +25,12 @@ export function pageStorage(
   }
 
   return {
-    pack,
+    ...modules,
     beforeLabeling: async () => {
-      activeLoaded ??= loadActivePack(bundled).then(
-        (loaded) => {
-          active = loaded.pack;
-        },
-        (error: unknown) =>
-          console.warn('[Claim Lens] updated claim data unreadable; using the bundled:', error),
-      );
       dismissalsLoaded ??= readDismissals().catch(report('Reading hidden highlights'));
-      await Promise.all([activeLoaded, dismissalsLoaded]);
+      await dismissalsLoaded;
     },
-    watchPack: (onChange) =>
-      watchActivePack(bundled, (next) => {
-        active = next.pack;
-        onChange();
-      }),
+    watchPack: (onChange) => watchAdoptedPack(() => onChange()),
     isDismissed: (claimId, sentence) => dismissals.has(location.href, claimId, sentence),
     watchDismissals: (onChange) =>
       watchPlain(
@@ -75,7 +60,7 @@ export function pageStorage(
             })
             .catch(report('Reading settings')),
       ),
-    cardActions: (labeled) => {
+    cardActions: (labeled, pack) => {
       // Every button writes to storage: the zod half is loaded on the first press, not before.
       const run = (act: (zod: LabelerStorage) => void | Promise<void>) =>
         void loadZodHalf().then(act).catch(report('Card action'));

@@ -166,6 +166,24 @@ const ELEMENT_NODE = 1;
  * jumped over, so the cost follows the number of visited nodes and never re-tests ancestors per text node.
  */
 export function extractBlocks(root: Element, options: ExtractOptions = {}): TextBlock[] {
+  const steps = extractBlocksInSteps(root, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Nodes visited between two steps of extractBlocksInSteps: a fraction of a millisecond of work. */
+const NODES_PER_STEP = 400;
+
+/**
+ * The same pass, pausable every few hundred nodes so a long article is read in slices (the caller
+ * yields to the page between steps and checks afterwards that the blocks are still in the document).
+ */
+export function* extractBlocksInSteps(
+  root: Element,
+  options: ExtractOptions = {},
+): Generator<void, TextBlock[]> {
   const doc = root.ownerDocument;
   const extraSkip = options.skip;
   const blocks: TextBlock[] = [];
@@ -198,10 +216,12 @@ export function extractBlocks(root: Element, options: ExtractOptions = {}): Text
   // text in between, a nested block interrupted it and the rendering has a line break there.
   let previousBlock: TextBlock | null = null;
 
-  const walk = (scope: Node): void => {
+  let visited = 0;
+  function* walk(scope: Node): Generator<void, void> {
     const walker = doc.createTreeWalker(scope, SHOW_ELEMENT | SHOW_TEXT);
     let node = walker.nextNode();
     while (node !== null) {
+      if (++visited % NODES_PER_STEP === 0) yield;
       if (node.nodeType === ELEMENT_NODE) {
         const el = node as Element;
         if (isSkippedElement(el) || (extraSkip?.(el) ?? false)) {
@@ -215,7 +235,7 @@ export function extractBlocks(root: Element, options: ExtractOptions = {}): Text
         }
         // An open shadow root renders in its host's place: read it there (closed ones stay private).
         const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-        if (shadow) walk(shadow);
+        if (shadow) yield* walk(shadow);
         node = walker.nextNode();
         continue;
       }
@@ -239,8 +259,8 @@ export function extractBlocks(root: Element, options: ExtractOptions = {}): Text
       previousBlock = block;
       node = walker.nextNode();
     }
-  };
-  walk(root);
+  }
+  yield* walk(root);
 
   const visible = blocks.filter((block) => HAS_VISIBLE_CHAR.test(block.text));
   for (const block of visible) {

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { DocumentMatches, MatchInputBlock } from '../core/match/matcher';
+import type { MatchAnswer } from '../core/match/answer';
+import type { MatchInputBlock } from '../core/match/matcher';
 import type { Tier } from '../core/tiers';
 
 /** What the content script found on its page, as the popup and the badge show it. */
@@ -55,16 +56,15 @@ interface ContentToBackground {
   openCorrectionForm(draftId: string): 'popup' | 'tab';
   /**
    * Matching off the page's main thread: the article's text blocks go to the extension's own background,
-   * which holds the compiled matcher, and the sentences that state claims come back. The text never
-   * leaves the browser. `null` when the background's pack is not `packVersion` (then the page matches).
+   * which holds the claim pack and the compiled matcher, and the sentences that state claims come back
+   * with what the card shows of them. The text never leaves the browser.
    */
-  matchBlocks(request: MatchRequest): DocumentMatches | null;
+  matchBlocks(request: MatchRequest): MatchAnswer;
 }
 
 export interface MatchRequest {
   blocks: MatchInputBlock[];
   title: string;
-  packVersion: string;
 }
 /**
  * Content script → popup: the page's findings changed (a scan finished, a setting or a hidden claim

@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  compileDatabase,
-  filterFromSettings,
-  MAX_PIECE_CHARS,
-  piecesOf,
-  readArticle,
-  scan,
-} from '../../src/content/labeler';
+import { filterFromSettings, MAX_PIECE_CHARS, piecesOf, readArticle } from '../../src/content/labeler';
+import { compileDatabase, scan } from '../../src/content/local-matching';
 import { SettingsSchema } from '../../src/core/settings/schema';
 import { extractBlocks } from '../../src/page/extract';
 import { realPack } from '../support/pages';
