@@ -1,6 +1,7 @@
-import { type MatchAnswer, matchArticle } from '../core/match/answer';
+import { answerOf, type MatchAnswer } from '../core/match/answer';
 import { compileMatcher, type Matcher } from '../core/match/matcher';
 import { loadBundledMatchIndex, loadBundledPack } from '../core/pack/bundled';
+import { runInSlices } from '../page/schedule';
 import { loadActivePack } from '../platform/active-pack';
 import type { MatchRequest } from '../platform/protocol';
 
@@ -8,6 +9,8 @@ import type { MatchRequest } from '../platform/protocol';
  * The matcher for content scripts, so an article's matching runs here and not on the page's main thread.
  * Compiled once per pack (from the build-time index for the bundled pack) and kept while the background
  * lives. The answer carries what the page shows of the matched claims, so pages never hold the pack.
+ * A long article is matched in slices, so requests from other tabs (and the badge, the menus) are never
+ * kept waiting behind one long task.
  */
 let compiled: { key: string; matcher: Matcher } | undefined;
 let answered = 0;
@@ -22,6 +25,10 @@ export async function matchBlocks(request: MatchRequest): Promise<MatchAnswer> {
     const index = origin === 'bundled' ? loadBundledMatchIndex() : undefined;
     compiled = { key, matcher: compileMatcher(pack, index) };
   }
+  const matched = await runInSlices(
+    compiled.matcher.matchDocumentInSteps(request.blocks, { title: request.title }),
+    () => true,
+  );
   answered++;
-  return matchArticle(pack, compiled.matcher, request.blocks, request.title);
+  return answerOf(pack, matched!);
 }

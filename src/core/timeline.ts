@@ -73,6 +73,25 @@ function changeClause(step: HistoryStep): string {
   return `it ${becoming} ${onDate(step.since)}.`;
 }
 
+/** The tier changes of a claim's history placed before, around or after the article's date; no text. */
+function sincePublication(articleDate: string, history: HistoryStep[]) {
+  // Only changes of tier count: a later step in the same tier is new evidence, not a change.
+  const runs = history.filter((step, i) => i === 0 || step.tier !== history[i - 1]!.tier);
+  const orders = runs.map((step, i) => {
+    const order = compareDates(step.since, articleDate);
+    // The article states the claim, so a claim that begins as something said (a rumor, a projection, a
+    // report) was already around when it was published, even if we only know the year it began.
+    return order === 'overlap' && i === 0 && SAID_TIERS.has(step.tier) ? 'before' : order;
+  });
+  const before = runs.filter((_, i) => orders[i] === 'before');
+  return {
+    runs,
+    uncertainIndex: orders.indexOf('overlap'),
+    tierThen: before.length > 0 ? before[before.length - 1]!.tier : null,
+    changes: runs.filter((_, i) => orders[i] === 'after'),
+  };
+}
+
 export function claimTimeline(articleDate: string | null, history: HistoryStep[]): ClaimTimeline {
   const now = history[history.length - 1]!.tier;
   if (!articleDate) {
@@ -85,18 +104,7 @@ export function claimTimeline(articleDate: string | null, history: HistoryStep[]
     };
   }
   const published = formatDate(articleDate);
-  // Only changes of tier count: a later step in the same tier is new evidence, not a change.
-  const runs = history.filter((step, i) => i === 0 || step.tier !== history[i - 1]!.tier);
-  const orders = runs.map((step, i) => {
-    const order = compareDates(step.since, articleDate);
-    // The article states the claim, so a claim that begins as something said (a rumor, a projection, a
-    // report) was already around when it was published, even if we only know the year it began.
-    return order === 'overlap' && i === 0 && SAID_TIERS.has(step.tier) ? 'before' : order;
-  });
-  const uncertainIndex = orders.indexOf('overlap');
-  const before = runs.filter((_, i) => orders[i] === 'before');
-  const then = before.length > 0 ? before[before.length - 1]!.tier : null;
-  const changes = runs.filter((_, i) => orders[i] === 'after');
+  const { runs, uncertainIndex, tierThen: then, changes } = sincePublication(articleDate, history);
 
   if (uncertainIndex !== -1) {
     const step = runs[uncertainIndex]!;
@@ -132,7 +140,11 @@ export function claimTimeline(articleDate: string | null, history: HistoryStep[]
 
 /** Whether the claim's tier changed after the article was published: what a reader most needs to see. */
 export function changedSincePublication(articleDate: string | null, history: HistoryStep[]): boolean {
-  return claimTimeline(articleDate, history).kind === 'changed';
+  // Without claimTimeline's text: the labeler asks this of every highlight, and formatting a date loads
+  // the locale's date data (tens of ms on the first call), which only a card needs.
+  if (!articleDate) return false;
+  const { uncertainIndex, changes } = sincePublication(articleDate, history);
+  return uncertainIndex === -1 && changes.length > 0;
 }
 
 /**

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledPack } from '../../src/core/pack/bundled';
-import { claimTimeline, compareDates, pageTimeline, releaseDateOf } from '../../src/core/timeline';
+import {
+  changedSincePublication,
+  claimTimeline,
+  compareDates,
+  pageTimeline,
+  releaseDateOf,
+} from '../../src/core/timeline';
 
 const RUMOR_THEN_CONTRADICTED = [
   {
@@ -128,4 +134,26 @@ it('a later step in the same tier is new evidence, not a change since publicatio
   ]);
   expect(line.kind).toBe('unchanged');
   expect(line.text).toBe('When this article was published (10 February 2026) this was already reported.');
+});
+
+describe('changedSincePublication', () => {
+  it('agrees with the card’s time line for every bundled claim and article date', () => {
+    const dates = [
+      null,
+      '2025',
+      '2026-01',
+      '2026-02-10',
+      '2026-04',
+      '2026-04-24',
+      '2026-07-31',
+      '2026-12-01',
+    ];
+    for (const claim of loadBundledPack().claims) {
+      for (const date of dates) {
+        expect(changedSincePublication(date, claim.history), `${claim.id} ${date}`).toBe(
+          claimTimeline(date, claim.history).kind === 'changed',
+        );
+      }
+    }
+  });
 });

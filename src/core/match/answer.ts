@@ -1,5 +1,5 @@
 import type { Claim, ClaimPack, Source } from '../pack/schema';
-import type { DocumentMatches, Matcher, MatchInputBlock, SentenceMatch } from './matcher';
+import type { DocumentMatches, SentenceMatch } from './matcher';
 
 /**
  * What a page receives for its article text: the matches, and of the claim pack only what the page shows
@@ -30,15 +30,6 @@ export function answerOf(pack: ClaimPack, matched: DocumentMatches): MatchAnswer
     claims: pack.claims.filter((c) => ids.has(c.id)),
     sources: pack.sources,
   };
-}
-
-export function matchArticle(
-  pack: ClaimPack,
-  matcher: Matcher,
-  blocks: MatchInputBlock[],
-  title: string,
-): MatchAnswer {
-  return answerOf(pack, matcher.matchDocument(blocks, { title }));
 }
 
 export function lookupOf(answer: Pick<MatchAnswer, 'pack' | 'claims' | 'sources'>): ClaimLookup {
