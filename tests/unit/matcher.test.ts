@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { isGenericStatement } from '../../src/core/match/assertion';
 import { buildMatchIndex } from '../../src/core/match/compile';
+import { insideCompoundName } from '../../src/core/match/lexicon';
 import { compileMatcher } from '../../src/core/match/matcher';
 import { type Claim, ClaimSchema } from '../../src/core/pack/schema';
 
@@ -64,6 +66,15 @@ const claims = [
       attribute: 'total-parameters',
       otherValue: true,
       paraphrases: ['DeepSeek V4 has 1.2 trillion parameters'],
+    },
+  }),
+  claim({
+    id: 'v4-multimodal',
+    subject: 'deepseek-v4',
+    tier: 'contradicted',
+    match: {
+      all: [['multimodal']],
+      paraphrases: ['DeepSeek V4 is a natively multimodal model that reads images'],
     },
   }),
   claim({
@@ -199,6 +210,58 @@ describe('compileMatcher', () => {
   it('lists the most specific claim first: a figure beats a topic', () => {
     const [ids] = idsFor('DeepSeek V4 tops the Engram benchmark with one trillion parameters.');
     expect(ids?.[0]).toBe('v4-one-trillion');
+  });
+
+  it('puts the most serious claim the sentence firmly states first; a weak secondary match never decides', () => {
+    const [firm] = matcher.matchDocument([
+      { text: 'DeepSeek V4 has one trillion parameters and a February release.' },
+    ]).matches;
+    expect(firm?.hits.map((h) => h.claimId)).toEqual(['v4-release-february', 'v4-one-trillion']);
+    const [weak] = matcher.matchDocument([
+      { text: 'DeepSeek V4 has one trillion parameters, says a multimodal newsletter.' },
+    ]).matches;
+    expect(weak?.hits.map((h) => [h.claimId, h.strength < 0.5])).toEqual([
+      ['v4-one-trillion', false],
+      ['v4-multimodal', true],
+    ]);
+  });
+
+  it("reads a magnitude for a named model as that model's own figure, and a class figure as no figure", () => {
+    expect(idsFor('DeepSeek-V4-Pro: top performance with trillion-level parameters.')).toEqual([
+      ['v4-pro-1-6t'],
+    ]);
+    expect(idsFor('DeepSeek V4 is a trillion-parameter model.')).toEqual([['v4-one-trillion']]);
+    expect(
+      idsFor('DeepSeek V4 is coming.', 'It avoids the glitches that plague trillion-parameter systems.'),
+    ).toEqual([]);
+  });
+
+  it("does not give a figure of another lab's model to DeepSeek's", () => {
+    const swe = claim({
+      id: 'v4-swe-81',
+      subject: 'deepseek-v4',
+      match: {
+        all: [['swe bench']],
+        numbers: [{ value: 81, kind: 'percent', tolerance: 0.004 }],
+        paraphrases: ['V4 scores 81% on SWE-bench'],
+      },
+    });
+    const m = compileMatcher({ claims: [swe] });
+    const ids = (text: string) =>
+      m.matchDocument([{ text }]).matches.map((x) => x.hits.map((h) => h.claimId));
+    expect(ids('SWE-bench Verified: DeepSeek V4-Pro 80.6, Opus 4.6 81.0.')).toEqual([]);
+    expect(ids('DeepSeek V4 beats Claude at 81% on SWE-bench.')).toEqual([['v4-swe-81']]);
+  });
+
+  it("does not find a term inside a fixed name that means something else, nor a paper's technique as the model", () => {
+    const words = 'a context window of 1m tokens and a february release window'.split(' ');
+    expect(insideCompoundName(words, words.indexOf('window'), 1)).toBe(true);
+    expect(insideCompoundName(words, words.lastIndexOf('window'), 1)).toBe(false);
+    const moe = 'a mixture of experts system'.split(' ');
+    expect(insideCompoundName(moe, moe.indexOf('experts'), 1)).toBe(true);
+    expect(isGenericStatement('it describes engram, a memory add-on that looks up facts.')).toBe(true);
+    expect(isGenericStatement('the paper proposes a conditional memory.')).toBe(true);
+    expect(isGenericStatement('it introduces a hybrid attention design.')).toBe(false);
   });
 
   it('matches the same with the index built ahead of time, and ignores an index built for other claims', () => {

@@ -56,4 +56,37 @@ describe('extractNumbers', () => {
     expect(numbersIn('V3 and K2 beat H800 runs')).toEqual([]);
     expect(numbersIn('thousands or possibly even millions of tokens')).toEqual([]);
   });
+
+  it('reads how a figure is bounded: over, far over, under, about, up to, a magnitude', () => {
+    const read = (text: string) =>
+      extractNumbers(normalize(text).text).map(({ qualifier, magnitude }) => ({ qualifier, magnitude }));
+    for (const text of [
+      '1M+ tokens',
+      'more than 1 million tokens',
+      'exceeding 1M tokens',
+      "larger than V3's 128K",
+    ])
+      expect(read(text)[0]?.qualifier).toBe('over');
+    for (const text of ['far beyond 1M tokens', 'well over one million tokens', 'beyond 1M tokens'])
+      expect(read(text)[0]?.qualifier).toBe('far-over');
+    expect(read('no more than 128K tokens')[0]?.qualifier).toBe('under');
+    expect(read('approximately 200 billion parameters')[0]?.qualifier).toBe('about');
+    expect(read('up to 384K output tokens')[0]?.qualifier).toBe('up-to');
+    // "over" must touch the figure: a jump over V3's 128K is not "more than 128K".
+    expect(read("a big jump over V3's 128K")[0]?.qualifier).toBeUndefined();
+    expect(read('trillion-level parameters')[0]).toEqual({ qualifier: undefined, magnitude: true });
+    expect(read('a trillion parameters')[0]?.magnitude).toBeUndefined();
+  });
+
+  it('lets a far-over claim be stated only by a figure said to be far exceeded', () => {
+    const beyond = { value: 1e6, kind: 'count' as const, tolerance: 0.05, qualifier: 'far-over' as const };
+    const [plus] = extractNumbers(normalize('1M+ tokens').text);
+    const [far] = extractNumbers(normalize('far beyond 1M tokens').text);
+    expect(numberAgrees(beyond, plus!)).toBe(false);
+    expect(numberAgrees(beyond, far!)).toBe(true);
+    // A magnitude covers 1T and 1.6T, not 2.8T.
+    const [level] = extractNumbers(normalize('trillion-level').text);
+    expect(numberAgrees({ value: 1.6e12, kind: 'count', tolerance: 0.05 }, level!)).toBe(true);
+    expect(numberAgrees({ value: 2.8e12, kind: 'count', tolerance: 0.05 }, level!)).toBe(false);
+  });
 });

@@ -1,3 +1,5 @@
+import type { Token } from './normalize';
+
 /**
  * Whether a sentence asserts anything a reader could check. A heading that names a topic ("Inside Engram"),
  * a label ("CONFIRMED"), a question, a conditional or a sentence about the article itself states nothing,
@@ -66,10 +68,21 @@ const GENERIC_PLURAL_SUBJECT =
 const DEFINITION =
   /^(?!(?:this|that|it|which)\s)[\w' -]{2,40}\s(?:means that|refers to|is defined as|corresponds? to|is a (?:technique|method|way|term))\b/;
 
-/** Whether a sentence that names no model speaks of models in general. */
+// A paper or study describing a technique: "It describes Engram, a memory add-on that…", "The paper
+// proposes…". Background about the technique, not a claim about the model. ("It" with a verb a model
+// could take, "It introduces", may still be the model.)
+const DOCUMENT_SUBJECT =
+  /^(?:(?:it|the (?:paper|study|preprint|research|report|work|publication))\s(?:describes|proposes|outlines|explains|details|argues)|the (?:paper|study|preprint|research|publication)\s(?:presents|introduces|shows|finds|reports|demonstrates))\b/;
+
+/** Whether a sentence that names no model speaks of models in general, or of a paper's technique. */
 export function isGenericStatement(normalized: string): boolean {
   const text = normalized.trim();
-  return GENERIC_SUBJECT.test(text) || GENERIC_PLURAL_SUBJECT.test(text) || DEFINITION.test(text);
+  return (
+    GENERIC_SUBJECT.test(text) ||
+    GENERIC_PLURAL_SUBJECT.test(text) ||
+    DEFINITION.test(text) ||
+    DOCUMENT_SUBJECT.test(text)
+  );
 }
 
 const CLASS_NOUN = new Set([
@@ -106,6 +119,21 @@ export function isClassMention(words: string[], at: number, length: number): boo
   if (next === undefined || !CLASS_NOUN.has(next)) return false;
   for (let k = Math.max(0, at - 3); k < at; k++) if (CLASS_QUANTIFIER.has(words[k]!)) return true;
   return false;
+}
+
+/**
+ * Whether a figure describes a class of models rather than one: "the glitches that plague trillion-parameter
+ * systems", "1M-token models are rare" ("a 1T-parameter model" is one model, which the sentence may be about).
+ */
+export function figureNamesClass(tokens: Token[], figure: { end: number }): boolean {
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.start < figure.end) i++;
+  // The figure's unit word, then the class noun: "trillion-parameter systems", "1m-token models".
+  const unit = tokens[i];
+  const noun = tokens[i + 1];
+  return (
+    unit !== undefined && noun !== undefined && unit.start - figure.end <= 1 && CLASS_NOUN.has(noun.word)
+  );
 }
 
 /** Words that point back to the model the surrounding text is about. */

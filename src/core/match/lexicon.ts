@@ -1,4 +1,4 @@
-import { termWords } from './normalize';
+import { termWords, wordMatches } from './normalize';
 
 /**
  * One shared vocabulary of ways articles say the same thing, instead of one-off paraphrases per claim.
@@ -91,6 +91,31 @@ const SYNONYM_GROUPS: string[][] = [
   ['cheap', 'cheaper', 'low cost', 'lower cost', 'inexpensive', 'affordable', 'fraction of the cost'],
   ['price', 'pricing', 'cost', 'costs'],
 ];
+
+/**
+ * Fixed names whose words mean something else on their own: the "window" of a context window is not a
+ * release window, and the "experts" of a mixture-of-experts say nothing about how many experts there are. A
+ * claim's term that is only one word of such a name is not found there (the whole name still is).
+ */
+const COMPOUND_NAMES: string[][] = [
+  'context window',
+  'token window',
+  'context length',
+  'mixture of experts',
+  'time to first token',
+].map(termWords);
+
+/** Whether the words at `at` (`length` of them) are only part of one of the fixed names above. */
+export function insideCompoundName(words: string[], at: number, length: number): boolean {
+  for (const name of COMPOUND_NAMES) {
+    if (name.length <= length) continue;
+    for (let start = Math.max(0, at + length - name.length); start <= at; start++) {
+      if (name.every((w, k) => words[start + k] !== undefined && wordMatches(words[start + k]!, w)))
+        return true;
+    }
+  }
+  return false;
+}
 
 const LOOKUP = new Map<string, string[][]>();
 for (const group of SYNONYM_GROUPS) {

@@ -1,11 +1,11 @@
 import type { AttributeId, ClaimPack, Subject } from '../pack/schema';
 import { collapse } from '../text';
-import { TIER_SEVERITY } from '../tiers';
 import { ANAPHOR, assertsSomething, CLAIM_MARKER, deniesClaim, isGenericStatement } from './assertion';
 import { readAttributeValues } from './attributes';
 import { type CompiledClaim, hydrateIndex, type MatchIndex } from './compile';
 import { normalize, stemKey, tokenize } from './normalize';
-import { numberAgrees } from './numbers';
+import { keepsClearOf, numberAgrees } from './numbers';
+import { ranker } from './rank';
 import { segmentSentences } from './segment';
 import { detectSubjects, resolveSubjects, subjectCompatible } from './subject';
 import { type ClaimHit, type PreparedSentence, prepare, scoreHit, verify } from './verify';
@@ -91,20 +91,7 @@ function pageV4Subject(texts: string[]): Subject | null {
 
 export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: MatchIndex): Matcher {
   const { compiled, index, numberOnly } = hydrateIndex(pack.claims, prebuilt);
-  const severity = new Map(pack.claims.map((c) => [c.id, TIER_SEVERITY[c.tier]]));
-  /**
-   * Most specific first (a figure beats a topic), then the most serious tier, then the most independent
-   * evidence and the strongest match. The card lists claims in this order.
-   */
-  // An "other value" claim counts as one figure: the value the sentence gives.
-  const figures = new Map(
-    pack.claims.map((c) => [c.id, c.match.otherValue ? 1 : (c.match.numbers?.length ?? 0)]),
-  );
-  const rankHits = (a: ClaimHit, b: ClaimHit): number =>
-    (figures.get(b.claimId) ?? 0) - (figures.get(a.claimId) ?? 0) ||
-    (severity.get(b.claimId) ?? 0) - (severity.get(a.claimId) ?? 0) ||
-    b.evidence - a.evidence ||
-    b.strength - a.strength;
+  const rankHits = ranker(pack.claims);
   // Claims that give a value of a measurable attribute, and those that stand for any other value of it.
   const valueClaims = new Map<AttributeId, CompiledClaim[]>();
   const topicOf = new Map(pack.claims.map((c) => [c.id, c.topic]));
@@ -125,6 +112,8 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
   function checkAttributeValues(sentence: PreparedSentence, subjects: Subject[], hits: ClaimHit[]): void {
     const compatible = (c: CompiledClaim) => subjects.some((s) => subjectCompatible(c.claim.subject, s));
     for (const { attribute, number } of readAttributeValues(sentence.tokens, sentence.numbers)) {
+      // "More than 1T" bounds a value; "trillion-level" names a magnitude: neither is a misreported value.
+      if (number.qualifier === 'over' || keepsClearOf(number) || number.magnitude) continue;
       // A claim knows the value when it names it and the sentence gives every figure the claim needs
       // ("256K to 1M" is one claim; "256K" alone is not it).
       const known = (valueClaims.get(attribute) ?? []).filter(
@@ -145,6 +134,21 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
         if (compatible(c) && !covered) hits.push(scoreHit(c, sentence, 2, false));
       }
     }
+  }
+
+  /**
+   * "V4-Pro: trillion-level parameters" (or "over a trillion") gives V4-Pro's size as a magnitude or a
+   * bound, which its own figure (1.6T) meets; it does not state the family's rumored 1T. Such a figure
+   * states a value claim about another model than the one the sentence names only when the pack knows no
+   * value of that attribute for the named model.
+   */
+  function magnitudeOfAnother(c: CompiledClaim, sentence: PreparedSentence, named?: Subject): boolean {
+    const { attribute, numbers } = c.claim.match;
+    if (!attribute || !named || c.claim.subject === named || numbers.length === 0) return false;
+    const byValue = numbers.every((n) =>
+      sentence.numbers.some((f) => !f.magnitude && f.qualifier !== 'over' && numberAgrees(n, f)),
+    );
+    return !byValue && (valueClaims.get(attribute) ?? []).some((v) => v.claim.subject === named);
   }
 
   function mayMatter(block: MatchInputBlock): boolean {
@@ -287,12 +291,12 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
           // unless it reads like the claim itself (most of a paraphrase, three words or more).
           const topicOnly = c.claim.subject !== 'deepseek' && !speaksOfModel && c.topicWordOnly;
           const readsLikeClaim = hit !== null && hit.wordOverlap >= 0.6 && hit.sharedWords >= 3;
-          if (hit && (!topicOnly || readsLikeClaim)) hits.push(hit);
+          if (hit && (!topicOnly || readsLikeClaim) && !magnitudeOfAnother(c, sentence, own.models[0]))
+            hits.push(hit);
         }
         if (readsValues) checkAttributeValues(sentence, subjects, hits);
         if (hits.length > 0) {
-          hits.sort(rankHits);
-          matches.push({ ...span, hits });
+          matches.push({ ...span, hits: rankHits(hits) });
         } else if (own.models.some((m) => V4_SUBJECTS.has(m))) {
           unmatchedV4Sentences.push(span);
         }

@@ -88,10 +88,13 @@ export function stemKey(word: string): string {
   return word.length >= 4 ? word.slice(0, 4) : word;
 }
 
-/** Finds a multi-word term as consecutive page words; returns the token index of its first word or -1. */
-export function findTerm(tokens: Token[], words: string[]): number {
+/**
+ * Finds a multi-word term as consecutive page words; returns the token index of its first word or -1.
+ * `from` starts the search later (to look past an occurrence that does not count).
+ */
+export function findTerm(tokens: Token[], words: string[], from = 0): number {
   if (words.length === 0) return -1;
-  outer: for (let i = 0; i + words.length <= tokens.length; i++) {
+  outer: for (let i = from; i + words.length <= tokens.length; i++) {
     for (let k = 0; k < words.length; k++) {
       if (!wordMatches(tokens[i + k]!.word, words[k]!)) continue outer;
     }

@@ -11,6 +11,49 @@ export interface FoundNumber {
   end: number;
   /** Written with no scale or unit ("80.6"): benchmark scores are often given this way. */
   bare?: boolean;
+  /**
+   * How the text bounds the figure: "over" ("1M+", "more than", "exceeding 1 million"), "far-over" ("far
+   * beyond", "well over", "way more than"), "under" ("less than", "below"), "about" ("approximately") or
+   * "up-to" (a maximum: "up to 1M tokens").
+   */
+  qualifier?: NumberQualifier;
+  /**
+   * A scale word alone ("trillion-parameter", "trillion-level"): an order of magnitude, which 1T and 1.6T
+   * both are, not a value.
+   */
+  magnitude?: boolean;
+}
+
+export type NumberQualifier = 'over' | 'far-over' | 'under' | 'about' | 'up-to';
+
+// Words right before a figure that bound it. A comparative may reach past a possessive ("larger than
+// V3's 128K"); "over" and "more than" must touch the figure ("over 1M", not "a jump over V3's 128K").
+// The first pattern that fits wins: "no more than" is "under", "well over" is "far-over".
+const EXCEEDS =
+  '(?:more than|over|above|in excess of|beyond|past|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|(?:larger|greater|bigger|longer|higher) than)';
+const POSSESSIVE = "(?:\\s+[\\w.-]+'s?)?";
+const before = (source: string) => new RegExp(`(?<![\\p{L}])(?:${source})\\s+$`, 'u');
+const QUALIFIER_BEFORE: [NumberQualifier, RegExp][] = [
+  ['under', before('less than|fewer than|under|below|at most|no more than|not more than|shy of')],
+  ['far-over', before(`(?:(?:far|well|way|much|significantly|vastly)\\s+${EXCEEDS}|beyond)${POSSESSIVE}`)],
+  [
+    'over',
+    before(
+      `more than|over|above|at least|upwards of|north of|in excess of|(?:past|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|(?:larger|greater|bigger|longer|higher) than)${POSSESSIVE}`,
+    ),
+  ],
+  ['about', before('about|around|approximately|approx\\.?|roughly|nearly|almost|close to|some|circa')],
+  ['up-to', before('up to|as (?:many|much|long) as')],
+];
+// "1M+", "1M-plus", "1 million plus".
+const PLUS_AFTER = /^(?:\s?\+|[\s-]plus(?![\p{L}]))/u;
+
+function qualifierOf(normalized: string, start: number, end: number): NumberQualifier | undefined {
+  if (PLUS_AFTER.test(normalized.slice(end, end + 6))) return 'over';
+  const before = normalized.slice(Math.max(0, start - 40), start);
+  // "no more than" is "under", not "over": the first pattern that fits wins.
+  for (const [qualifier, pattern] of QUALIFIER_BEFORE) if (pattern.test(before)) return qualifier;
+  return undefined;
 }
 
 const SCALE_WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
@@ -42,7 +85,7 @@ const WORD_QUANTITY =
 
 const RANGE_JOINER = /^\s?(?:-|to|and)\s?$/;
 
-interface RawNumber extends FoundNumber {
+interface RawNumber extends Omit<FoundNumber, 'qualifier'> {
   /** Whether the text gave a scale or unit; a bare first number in a range borrows the second's. */
   explicit: boolean;
   scale: number;
@@ -82,6 +125,7 @@ export function extractNumbers(normalized: string): FoundNumber[] {
       end: start + m[0].length,
       explicit: true,
       scale,
+      ...(m[1] ? {} : { magnitude: true }),
     });
   }
   raw.sort((a, b) => a.start - b.start);
@@ -94,7 +138,18 @@ export function extractNumbers(normalized: string): FoundNumber[] {
     first.kind = second.kind;
     first.value *= second.scale;
   }
-  return raw.map(({ value, kind, start, end, explicit }) => ({ value, kind, start, end, bare: !explicit }));
+  return raw.map(({ value, kind, start, end, explicit, magnitude }) => {
+    const qualifier = qualifierOf(normalized, start, end);
+    return {
+      value,
+      kind,
+      start,
+      end,
+      bare: !explicit,
+      ...(qualifier ? { qualifier } : {}),
+      ...(magnitude ? { magnitude } : {}),
+    };
+  });
 }
 
 export function numberAgrees(expected: ExpectedNumber, found: FoundNumber): boolean {
@@ -102,6 +157,19 @@ export function numberAgrees(expected: ExpectedNumber, found: FoundNumber): bool
   const bareScore =
     expected.kind === 'percent' && found.kind === 'count' && found.bare === true && found.value <= 100;
   if (expected.kind !== found.kind && !bareScore) return false;
+  // "Far beyond 1M tokens" is stated only by a figure said to be far exceeded.
+  if (expected.qualifier === 'far-over' && found.qualifier !== 'far-over') return false;
+  // "Trillion-level" is one trillion or a little more (1.6T is a trillion-parameter model; 2.8M hours are
+  // not a million).
+  if (found.magnitude) return expected.value >= found.value && expected.value < found.value * 2;
   const tolerance = Math.abs(expected.value) * expected.tolerance;
   return Math.abs(found.value - expected.value) <= tolerance + Number.EPSILON;
+}
+
+/**
+ * Whether a figure keeps clear of a value rather than giving it: "far more than 1M" or "under 1M" tokens
+ * does not say the context is 1M ("1M+", "about 1M" and "up to 1M" do).
+ */
+export function keepsClearOf(found: FoundNumber): boolean {
+  return found.qualifier === 'far-over' || found.qualifier === 'under';
 }

@@ -29,7 +29,35 @@ const MODEL_PATTERNS: [Subject, RegExp][] = [
 ];
 
 const OTHER_MODELS =
-  /(?<![\p{L}])(kimi|moonshot|gpt|chatgpt|claude|gemini|llama|qwen|mistral|grok|mixtral|phi-\d|ernie|doubao|glm)(?![\p{L}])/gu;
+  /(?<![\p{L}])(kimi|moonshot|gpt|chatgpt|claude|opus|sonnet|gemini|llama|qwen|mistral|grok|mixtral|phi-\d|ernie|doubao|glm)(?![\p{L}])/gu;
+
+// Where the words a figure belongs to begin: "V4-Pro 80.6, Opus 4.6 80.8" gives 80.8 to Opus.
+const FIGURE_OWNER_START = /[,;|():]|\s(?:vs\.?|versus|while|whereas|against)\s/g;
+
+// Words after which a model is what the subject is measured against ("V4 beats Claude at 80.9%").
+const MEASURED_AGAINST =
+  /(?:beat(?:s|ing)?|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|tops?|trail(?:s|ing)?|match(?:es|ing)?|rival(?:s|ing)?|than|vs\.?|versus|against|over|like)\s+(?:the\s+|openai'?s?\s+|anthropic'?s?\s+|google'?s?\s+)?$/;
+
+/**
+ * Whether a figure belongs to another lab's model: in the figure's list item or clause, the last model
+ * named before it is another lab's ("SWE-bench: V4-Pro 80.6, Opus 4.6 80.8"; "Claude's 80.9%"), unless that
+ * model is only what a DeepSeek model named before it is measured against ("V4 beats Claude at 80.9%").
+ */
+export function figureOfOtherModel(normalized: string, figureStart: number): boolean {
+  let from = 0;
+  for (const m of normalized.slice(0, figureStart).matchAll(FIGURE_OWNER_START)) from = m.index + m[0].length;
+  const owner = normalized.slice(from, figureStart);
+  let other: RegExpExecArray | undefined;
+  for (const m of owner.matchAll(OTHER_MODELS)) other = m;
+  if (!other) return false;
+  let ours = -1;
+  for (const [, pattern] of MODEL_PATTERNS)
+    for (const m of owner.matchAll(pattern)) ours = Math.max(ours, m.index);
+  if (ours > other.index) return false;
+  const possessive = /^[\w.-]*(?:\s[\d.]+)?'s?\s/.test(owner.slice(other.index + other[0].length));
+  if (!possessive && ours >= 0 && MEASURED_AGAINST.test(owner.slice(0, other.index))) return false;
+  return true;
+}
 
 const DEEPSEEK_NAME = /deep ?seek|深度求索/u;
 

@@ -1,9 +1,11 @@
 import Fuse from 'fuse.js';
-import { isClassMention } from './assertion';
+import { figureNamesClass, isClassMention } from './assertion';
 import { figureIsOtherwise } from './attributes';
 import type { CompiledClaim } from './compile';
+import { insideCompoundName } from './lexicon';
 import { findTerm, normalize, stemKey, type Token, tokenize } from './normalize';
-import { extractNumbers, type FoundNumber, numberAgrees } from './numbers';
+import { extractNumbers, type FoundNumber, keepsClearOf, numberAgrees } from './numbers';
+import { figureOfOtherModel } from './subject';
 
 /**
  * One sentence against one candidate claim: every term group, figure and exclusion checked, fuse.js only
@@ -64,8 +66,14 @@ export function verify(compiled: CompiledClaim, sentence: PreparedSentence): Cla
   for (const words of compiled.none) if (findTerm(sentence.tokens, words) >= 0) return null;
   const { attribute } = claim.match;
   for (const expected of claim.match.numbers) {
+    // A measured value ("V4 has a 1M context") is not stated by a figure said to be far exceeded or
+    // undercut ("far beyond 1M tokens", "under 1M tokens").
     const agrees = (found: FoundNumber) =>
-      numberAgrees(expected, found) && !(attribute && figureIsOtherwise(sentence.tokens, found, attribute));
+      numberAgrees(expected, found) &&
+      !(attribute && !expected.qualifier && keepsClearOf(found)) &&
+      !(attribute && figureIsOtherwise(sentence.tokens, found, attribute)) &&
+      !figureNamesClass(sentence.tokens, found) &&
+      !figureOfOtherModel(sentence.normalized, found.start);
     if (!sentence.numbers.some(agrees)) return null;
   }
   let exactGroups = 0;
@@ -74,8 +82,17 @@ export function verify(compiled: CompiledClaim, sentence: PreparedSentence): Cla
     const found = group.some((words) => {
       // An alternative whose first word's stem the sentence lacks cannot be in it: skip the scan.
       if (!sentence.stemKeys.has(stemKey(words[0]!))) return false;
-      const at = findTerm(sentence.tokens, words);
-      return at >= 0 && !isClassMention(sentence.words, at, words.length);
+      // Every occurrence until one counts: "context window … release window".
+      for (
+        let at = findTerm(sentence.tokens, words);
+        at >= 0;
+        at = findTerm(sentence.tokens, words, at + 1)
+      ) {
+        if (isClassMention(sentence.words, at, words.length)) continue;
+        if (insideCompoundName(sentence.words, at, words.length)) continue;
+        return true;
+      }
+      return false;
     });
     if (found) exactGroups++;
     else missing.push(gi);
@@ -139,8 +156,8 @@ export function scoreHit(
  */
 export function prepare(text: string, caption?: string): PreparedSentence {
   const prefix = caption ? `${normalize(caption).text}: ` : '';
-  // "1M+" says "more than 1M"; spelling it out lets claims about exceeding a figure see it.
-  const own = normalize(text).text.replace(/(\d[kmbt]?)\s?\+(?!\d)/g, '$1 more than ');
+  // "1M+" is read by the number reader as a figure said to be exceeded.
+  const own = normalize(text).text;
   const normalized = prefix + own;
   const tokens = tokenize(normalized);
   const stemKeys = new Set<string>();

@@ -90,6 +90,12 @@ export const ExpectedNumberSchema = z.strictObject({
   kind: NumberKindSchema,
   /** Relative tolerance: 0.05 lets 1,048,576 equal 1M; 1.6T never equals 1T at any sane tolerance. */
   tolerance: z.number().min(0).max(0.5).default(0.05),
+  /**
+   * "far-over": the claim is that the figure is far exceeded ("far beyond 1M tokens"), so only a sentence
+   * that says so ("far beyond", "well over", "way more than") states it. Without it the claim gives a value,
+   * which a figure said to be far exceeded or undercut does not state ("1M+" does: 1,048,576 is 1M+).
+   */
+  qualifier: z.enum(['far-over']).optional(),
 });
 export type ExpectedNumber = z.infer<typeof ExpectedNumberSchema>;
 
