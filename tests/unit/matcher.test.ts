@@ -264,6 +264,33 @@ describe('compileMatcher', () => {
     expect(isGenericStatement('it introduces a hybrid attention design.')).toBe(false);
   });
 
+  it('reads a field–value table without a header row as fields and values ("License" | "MIT")', () => {
+    const released = claim({
+      id: 'v4-april-24',
+      subject: 'deepseek-v4',
+      match: { all: [['april 24'], ['release']], paraphrases: ['V4 was released on April 24, 2026'] },
+    });
+    const mit = claim({
+      id: 'v4-mit',
+      subject: 'deepseek-v4',
+      match: { all: [['license mit']], paraphrases: ['V4 is released under the MIT license'] },
+    });
+    const cell = (text: string, extra: object = {}) => ({ kind: 'table-cell', text, ...extra });
+    const found = compileMatcher({ claims: [released, mit] })
+      .matchDocument([
+        { text: 'DeepSeek V4 at a glance', kind: 'heading' },
+        cell('Released', { tableHeader: true }),
+        cell('2026-04-24'),
+        cell('License', { tableHeader: true, columnHeader: 'Released' }),
+        cell('MIT', { rowHeader: 'License', columnHeader: '2026-04-24' }),
+      ])
+      .matches.map((m) => [m.text, m.hits[0]?.claimId]);
+    expect(found).toEqual([
+      ['2026-04-24', 'v4-april-24'],
+      ['MIT', 'v4-mit'],
+    ]);
+  });
+
   it('matches the same with the index built ahead of time, and ignores an index built for other claims', () => {
     const text = [{ text: 'DeepSeek V4 has one trillion parameters and runs on dual RTX 4090 cards.' }];
     const shipped = JSON.parse(JSON.stringify(buildMatchIndex(claims)));

@@ -8,6 +8,7 @@ import { keepsClearOf, numberAgrees } from './numbers';
 import { ranker } from './rank';
 import { segmentSentences } from './segment';
 import { detectSubjects, resolveSubjects, subjectCompatible } from './subject';
+import { readKeyValueTables } from './tables';
 import { type ClaimHit, type PreparedSentence, prepare, scoreHit, verify } from './verify';
 
 export type { MatchIndex } from './compile';
@@ -188,15 +189,16 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
 
   /** The same work, pausable after every block so a caller can give the page its main thread back. */
   function* matchDocumentInSteps(
-    blocks: MatchInputBlock[],
+    input: MatchInputBlock[],
     { title = '' }: { title?: string } = {},
   ): Generator<void, DocumentMatches> {
     const matches: SentenceMatch[] = [];
     const unmatchedV4Sentences: SentenceSpan[] = [];
     // Only pages about V4 are labeled. The V3 and company facts in the database are there to label the
     // comparisons V4 articles make; a V3-only or Kimi article gets nothing.
-    const pageSubject = pageV4Subject([title, ...blocks.map((b) => b.text)]);
+    const pageSubject = pageV4Subject([title, ...input.map((b) => b.text)]);
     if (!pageSubject) return { matches, unmatchedV4Sentences };
+    const blocks = readKeyValueTables(input);
     // Until a sentence names a model, and again after each heading that names none, the page is about the
     // V4 model it names first.
     let context: Subject | null = pageSubject;

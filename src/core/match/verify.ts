@@ -150,6 +150,18 @@ export function scoreHit(
   };
 }
 
+const MONTHS = 'january february march april may june july august september october november december'.split(
+  ' ',
+);
+
+/** "2026-04-24" as articles write it in words, "april 24 2026", so date terms find it. */
+function spellIsoDates(normalized: string): string {
+  return normalized.replace(
+    /(?<![\d-])(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])/g,
+    (_, year: string, month: string, day: string) => `${MONTHS[Number(month) - 1]} ${Number(day)} ${year}`,
+  );
+}
+
 /**
  * `caption` is the row header or tile label a value is read with: its words say what the value is, but
  * its figures are not values ("1M input tokens" | "$0.14" states a price, not a 1M context).
@@ -157,7 +169,7 @@ export function scoreHit(
 export function prepare(text: string, caption?: string): PreparedSentence {
   const prefix = caption ? `${normalize(caption).text}: ` : '';
   // "1M+" is read by the number reader as a figure said to be exceeded.
-  const own = normalize(text).text;
+  const own = spellIsoDates(normalize(text).text);
   const normalized = prefix + own;
   const tokens = tokenize(normalized);
   const stemKeys = new Set<string>();
