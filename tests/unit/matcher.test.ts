@@ -291,6 +291,20 @@ describe('compileMatcher', () => {
     ]);
   });
 
+  it('reads a status table: the claim cell states the row, the status cell is only a label', () => {
+    const cell = (text: string, extra: object = {}) => ({ kind: 'table-cell', text, ...extra });
+    const found = matcher
+      .matchDocument([
+        { text: 'What we know about DeepSeek V4', kind: 'heading' },
+        cell('Claim', { tableHeader: true }),
+        cell('Status', { tableHeader: true }),
+        cell('Engram benchmark lead', { columnHeader: 'Claim' }),
+        cell('CONFIRMED', { rowHeader: 'Engram benchmark lead', columnHeader: 'Status' }),
+      ])
+      .matches.map((m) => [m.text, m.hits[0]?.claimId]);
+    expect(found).toEqual([['Engram benchmark lead', 'v4-engram']]);
+  });
+
   it('matches the same with the index built ahead of time, and ignores an index built for other claims', () => {
     const text = [{ text: 'DeepSeek V4 has one trillion parameters and runs on dual RTX 4090 cards.' }];
     const shipped = JSON.parse(JSON.stringify(buildMatchIndex(claims)));

@@ -8,7 +8,7 @@ import { keepsClearOf, numberAgrees } from './numbers';
 import { ranker } from './rank';
 import { segmentSentences } from './segment';
 import { detectSubjects, resolveSubjects, subjectCompatible } from './subject';
-import { readKeyValueTables } from './tables';
+import { cellsWithStatus, isStatusLabel, readKeyValueTables } from './tables';
 import { type ClaimHit, type PreparedSentence, prepare, scoreHit, verify } from './verify';
 
 export type { MatchIndex } from './compile';
@@ -199,6 +199,7 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
     const pageSubject = pageV4Subject([title, ...input.map((b) => b.text)]);
     if (!pageSubject) return { matches, unmatchedV4Sentences };
     const blocks = readKeyValueTables(input);
+    const statusRows = cellsWithStatus(blocks);
     // Until a sentence names a model, and again after each heading that names none, the page is about the
     // V4 model it names first.
     let context: Subject | null = pageSubject;
@@ -255,13 +256,19 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
           continue;
         }
         const ownText = sentence.own;
-        const asserts = assertsSomething({
-          normalized: ownText,
-          kind: block.kind,
-          hasFigure: sentence.numbers.length > 0,
-          words: sentence.ownWords,
-          headed: block.kind === 'table-cell' && Boolean(block.rowHeader),
-        });
+        // A status cell ("CONFIRMED") is a label; the cell it rates states the row's claim.
+        const statusCell = isStatusLabel(block);
+        const rated = statusRows.has(blockIndex);
+        const asserts =
+          !statusCell &&
+          (rated ||
+            assertsSomething({
+              normalized: ownText,
+              kind: block.kind,
+              hasFigure: sentence.numbers.length > 0,
+              words: sentence.ownWords,
+              headed: block.kind === 'table-cell' && Boolean(block.rowHeader),
+            }));
         if (!asserts) continue;
         // "Mixture-of-experts models split work…" speaks of models in general; it can still state a fact
         // about the company ("Previous DeepSeek models were…"), never one about a model it does not name.
