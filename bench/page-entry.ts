@@ -15,6 +15,7 @@ import { HighlightPainter } from '../src/page/highlighter';
 import { pageMentionsDeepSeek } from '../src/page/mentions';
 import { readPublicationDate } from '../src/page/published-date';
 import { runInSlices, yieldToPage } from '../src/page/schedule';
+import { labelSplit, serveInWorker, startWorker } from './page-split';
 
 const now = () => performance.now();
 
@@ -142,6 +143,9 @@ function articleHtml(): string {
   return findArticleRoot(document).innerHTML;
 }
 
-const api = { gate, fetchPack, packReady, label, articleOfWords, articleHtml };
+const api = { gate, fetchPack, packReady, label, articleOfWords, articleHtml, startWorker, labelSplit };
 export type ClaimLensBench = typeof api;
-(globalThis as unknown as { __clBench: ClaimLensBench }).__clBench = api;
+// The same bundle is the page's driver and, in a worker, the stand-in for the extension's background.
+if (typeof document === 'undefined')
+  serveInWorker(globalThis as unknown as Parameters<typeof serveInWorker>[0]);
+else (globalThis as unknown as { __clBench: ClaimLensBench }).__clBench = api;

@@ -7,8 +7,9 @@ import { endTrace, startTrace, summarizeTrace } from './trace';
 
 /**
  * Goal (c): 50,000 words × 5,000 synthetic claims, no task over 50 ms running our code, and cost linear in
- * words and in claims. The content script's own modules run in the page (bench/page-entry.ts): pack ready
- * (parse + compile) and one labeling pass, timed inside the page; the largest case is also traced.
+ * words and in claims. Split as the extension runs it (bench/page-split.ts): the page reads, labels and
+ * paints; a worker standing in for the background holds the pack and matches in slices. Timed inside the
+ * page and the worker; the largest case's main thread is also traced.
  * Goal (d): pack load + index ready with the real pack, in a fresh page each time.
  */
 
@@ -23,24 +24,31 @@ interface Run {
   readyMs: number;
   labelMs: number;
   labels: number;
+  pageMs: number;
+  matchMs: number;
+  longestWorkerSliceMs: number;
 }
 
-async function labelOnce(
-  page: Page,
-  claims: number,
-): Promise<{ readyMs: number; labelMs: number; labels: number; w: number }> {
-  return page.evaluate(async (file) => {
-    const bench = (window as unknown as BenchWindow).__clBench;
-    await bench.fetchPack(`/${file}`);
-    const ready = bench.packReady();
-    const labeled = await bench.label();
-    return {
-      readyMs: ready.parseMs + ready.compileMs,
-      labelMs: labeled.workMs,
-      labels: labeled.labels,
-      w: labeled.words,
-    };
-  }, packFile(claims));
+/** Starts the background stand-in with the pack (the extension's background does this once, not per page). */
+async function startWorker(page: Page, claims: number) {
+  return page.evaluate(
+    ({ pack, script }) => (window as unknown as BenchWindow).__clBench.startWorker(`/${script}`, `/${pack}`),
+    { pack: packFile(claims), script: BENCH_SCRIPT },
+  );
+}
+
+async function labelOnce(page: Page, claims: number) {
+  const ready = await startWorker(page, claims);
+  const labeled = await page.evaluate(() => (window as unknown as BenchWindow).__clBench.labelSplit());
+  return {
+    readyMs: ready.parseMs + ready.compileMs,
+    labelMs: labeled.pageMs + labeled.matchMs,
+    pageMs: labeled.pageMs,
+    matchMs: labeled.matchMs,
+    longestWorkerSliceMs: labeled.longestWorkerSliceMs,
+    labels: labeled.labels,
+    w: labeled.words,
+  };
 }
 
 export async function measureScaling(
@@ -66,17 +74,21 @@ export async function measureScaling(
         readyMs: r.readyMs,
         labelMs: r.labelMs,
         labels: r.labels,
+        pageMs: r.pageMs,
+        matchMs: r.matchMs,
+        longestWorkerSliceMs: r.longestWorkerSliceMs,
       });
     }
   }
   const at = (words: number, claims: number) => runs.filter((r) => r.claims === claims && r.words === words);
   const total = (r: Run) => r.readyMs + r.labelMs;
 
-  // The largest case, traced: every task that ran the driver bundle.
+  // The largest case, traced: every main-thread task that ran the driver bundle.
   const page = await openWithBench(micro, articleFile(maxWords));
   const cdp = await micro.newCDPSession(page);
+  await startWorker(page, maxClaims);
   await startTrace(cdp);
-  await labelOnce(page, maxClaims);
+  await page.evaluate(() => (window as unknown as BenchWindow).__clBench.labelSplit());
   const module = moduleOfLine(bundle);
   const trace = summarizeTrace(
     await endTrace(cdp),
@@ -92,7 +104,7 @@ export async function measureScaling(
   const lines: Line[] = [
     line({
       goal: 'c',
-      label: `${maxWords.toLocaleString('en')} words × ${maxClaims.toLocaleString('en')} synthetic claims: longest task running our code (trace)`,
+      label: `${maxWords.toLocaleString('en')} words × ${maxClaims.toLocaleString('en')} synthetic claims: longest page main-thread task running our code (trace)`,
       unit: 'ms',
       samples: [ours[0]?.ms ?? 0],
       budget: BUDGETS.scaleTaskMs,
@@ -103,10 +115,19 @@ export async function measureScaling(
     }),
     line({
       goal: 'c',
+      label: 'same: longest matching slice in the background stand-in (a worker; self-timed)',
+      unit: 'ms',
+      samples: big.map((r) => r.longestWorkerSliceMs),
+      budget: BUDGETS.scaleTaskMs,
+      judge: 'p95',
+      note: 'the background matches in slices of 8 ms and yields between them (src/background/matching.ts); a slice ends after the block or piece that crossed 8 ms',
+    }),
+    line({
+      goal: 'c',
       label: 'same: pack ready + one labeling pass, our work only',
       unit: 'ms',
       samples: big.map(total),
-      note: `pack ready ${f(median(big.map((r) => r.readyMs)))} ms + labeling ${f(median(big.map((r) => r.labelMs)))} ms; ${median(big.map((r) => r.labels))} highlights`,
+      note: `in the worker: pack ready ${f(median(big.map((r) => r.readyMs)))} ms + matching ${f(median(big.map((r) => r.matchMs)))} ms; on the page: reading, labeling, painting ${f(median(big.map((r) => r.pageMs)))} ms; ${median(big.map((r) => r.labels))} highlights`,
     }),
   ];
   for (const [axis, points, unit] of [

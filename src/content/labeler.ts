@@ -118,6 +118,8 @@ export function piecesOf(blocks: readonly TextBlock[], maxChars = MAX_PIECE_CHAR
   return pieces;
 }
 
+type LabelOptions = { articleDate?: string | null };
+
 /**
  * Labels the blocks with the matches for `matchInputOf(blocks)`. `articleDate` is the page's publication
  * date (it decides which claims stand out).
@@ -127,13 +129,33 @@ export function labelMatches(
   matches: readonly SentenceMatch[],
   lookup: ClaimLookup,
   filter: LabelFilter,
-  { articleDate = null }: { articleDate?: string | null } = {},
+  options: LabelOptions = {},
 ): Labeled[] {
+  const steps = labelMatchesInSteps(blocks, matches, lookup, filter, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Matches labeled between two steps of labelMatchesInSteps. */
+const MATCHES_PER_STEP = 100;
+
+/** The same, pausable every hundred sentences, so a caller can yield to the page in between. */
+export function* labelMatchesInSteps(
+  blocks: readonly TextBlock[],
+  matches: readonly SentenceMatch[],
+  lookup: ClaimLookup,
+  filter: LabelFilter,
+  { articleDate = null }: LabelOptions = {},
+): Generator<void, Labeled[]> {
   const pieces = piecesOf(blocks);
   const visibleSpans = createVisibilityCheck();
   const labeled: Labeled[] = [];
   const seen = new Map<string, number>();
+  let done = 0;
   for (const match of matches) {
+    if (++done % MATCHES_PER_STEP === 0) yield;
     const entries = match.hits
       .filter((hit) => shown(hit, match.text, lookup, filter))
       .map((hit) => ({ claim: lookup.claims.get(hit.claimId)!, hit }));

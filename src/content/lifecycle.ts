@@ -23,7 +23,7 @@ import type { PageAnswers } from './gate';
 import {
   filterFromSettings,
   type Labeled,
-  labelMatches,
+  labelMatchesInSteps,
   matchInputOf,
   readArticleInSteps,
   textSignature,
@@ -89,6 +89,8 @@ export function startClaimLens(
     );
   }
   let lookup: ClaimLookup | undefined;
+  /** The publication date read at the last scan (reading it walks the page's <time> elements). */
+  let publishedNow: ReturnType<typeof readPublicationDate> = null;
   let settings: Settings | undefined;
   let status: PageStatus = 'no-mention';
   let labeled: Labeled[] = [];
@@ -113,7 +115,7 @@ export function startClaimLens(
       entries: item.entries,
       sources: lookup?.sources ?? new Map(),
       pack: lookup?.pack ?? { version: '', asOf: '' },
-      published: readPublicationDate(doc),
+      published: publishedNow,
       page: { url: location.href, title: doc.title },
       expandClaimId,
       actions: hooks.cardActions?.(
@@ -181,15 +183,20 @@ export function startClaimLens(
     }
     await yieldToPage();
     const published = readPublicationDate(doc);
+    publishedNow = published;
     const filter = filterFromSettings(settings, hooks.isDismissed);
     const answer = await match({ blocks: matchInputOf(blocks), title: doc.title });
     if (!answer || !lifetime.alive) return;
     lookup = lookupOf(answer);
     await yieldToPage();
     if (!lifetime.alive) return;
-    const next = labelMatches(blocks, answer.matches, lookup, filter, {
-      articleDate: published?.date ?? null,
-    });
+    const next = await runInSlices(
+      labelMatchesInSteps(blocks, answer.matches, lookup, filter, { articleDate: published?.date ?? null }),
+      () => lifetime.alive,
+    );
+    if (!next) return;
+    await yieldToPage();
+    if (!lifetime.alive) return;
     // The page changed while we matched in slices; then the spans may be stale: read again soon.
     if (!blocks.every((b) => b.element.isConnected)) return schedule.schedule(0);
     lastSignature = signature;
@@ -235,7 +242,7 @@ export function startClaimLens(
       title: doc.title,
       status,
       findings: labeled.map((l) => l.finding),
-      published: status === 'labeled' ? readPublicationDate(doc) : null,
+      published: status === 'labeled' ? publishedNow : null,
     };
   }
 

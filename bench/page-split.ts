@@ -1,0 +1,143 @@
+/**
+ * Goal (c) as the extension runs it: the page's main thread reads the article in slices, a worker holds
+ * the pack and the matcher and matches in slices (standing in for the extension's background: the same
+ * modules and the same slicing as src/background/matching.ts), and the page labels and paints what comes
+ * back. Part of the bench driver bundle, which runs both in the page and in the worker.
+ */
+
+import { type Labeled, labelMatchesInSteps, matchInputOf, readArticleInSteps } from '../src/content/labeler';
+import { compileDatabase, type Database, matchSteps } from '../src/content/local-matching';
+import { lookupOf, type MatchAnswer } from '../src/core/match/answer';
+import { warmUpSegmenter } from '../src/core/match/segment';
+import type { ClaimPack } from '../src/core/pack/schema';
+import { DEFAULT_MIN_STRENGTH } from '../src/core/settings/strength';
+import { TIER_IDS } from '../src/core/tiers';
+import { HighlightPainter } from '../src/page/highlighter';
+import { readPublicationDate } from '../src/page/published-date';
+import { SLICE_MS, yieldToPage } from '../src/page/schedule';
+import type { MatchRequest } from '../src/platform/protocol';
+
+const now = () => performance.now();
+const FILTER = { tiers: TIER_IDS, minStrength: DEFAULT_MIN_STRENGTH, emphasis: 'what-matters' as const };
+
+/** Runs steps in slices of SLICE_MS, as runInSlices does, timing our work and the longest slice. */
+async function timedSlices<T>(
+  steps: Generator<void, T>,
+): Promise<{ value: T; workMs: number; longestMs: number }> {
+  let workMs = 0;
+  let longestMs = 0;
+  let sliceStart = now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    const elapsed = now() - sliceStart;
+    if (step.done) {
+      workMs += elapsed;
+      longestMs = Math.max(longestMs, elapsed);
+      return { value: step.value, workMs, longestMs };
+    }
+    if (elapsed > SLICE_MS) {
+      workMs += elapsed;
+      longestMs = Math.max(longestMs, elapsed);
+      await yieldToPage();
+      sliceStart = now();
+    }
+  }
+}
+
+// --- In the worker (the background's part) ---------------------------------------------------------------
+
+export interface WorkerReady {
+  parseMs: number;
+  compileMs: number;
+}
+export interface WorkerAnswer {
+  answer: MatchAnswer;
+  matchMs: number;
+  longestSliceMs: number;
+}
+
+export function serveInWorker(scope: { onmessage: unknown; postMessage(message: unknown): void }): void {
+  let db: Database | undefined;
+  scope.onmessage = async (event: MessageEvent) => {
+    const message = event.data as { type: 'pack'; url: string } | ({ type: 'match' } & MatchRequest);
+    if (message.type === 'pack') {
+      const text = await (await fetch(message.url)).text();
+      const t0 = now();
+      const pack = JSON.parse(text) as ClaimPack;
+      const t1 = now();
+      db = compileDatabase(pack);
+      void db.matcher;
+      warmUpSegmenter();
+      scope.postMessage({ parseMs: t1 - t0, compileMs: now() - t1 } satisfies WorkerReady);
+      return;
+    }
+    const matched = await timedSlices(matchSteps(db!, message.blocks, message.title));
+    scope.postMessage({
+      answer: matched.value,
+      matchMs: matched.workMs,
+      longestSliceMs: matched.longestMs,
+    } satisfies WorkerAnswer);
+  };
+}
+
+// --- In the page -----------------------------------------------------------------------------------------
+
+let worker: Worker | undefined;
+
+function ask<T>(message: unknown): Promise<T> {
+  return new Promise((resolve) => {
+    worker!.onmessage = (event) => resolve(event.data as T);
+    worker!.postMessage(message);
+  });
+}
+
+/** A fresh worker with the pack at `packUrl` compiled in it. */
+export async function startWorker(scriptUrl: string, packUrl: string): Promise<WorkerReady> {
+  worker?.terminate();
+  worker = new Worker(scriptUrl);
+  return ask<WorkerReady>({ type: 'pack', url: packUrl });
+}
+
+export interface SplitResult {
+  labels: number;
+  words: number;
+  /** Main thread, our work only: extraction, labeling and painting. */
+  pageMs: number;
+  longestPageSliceMs: number;
+  /** In the worker: matching, our work only, and its longest slice. */
+  matchMs: number;
+  longestWorkerSliceMs: number;
+}
+
+let painter: HighlightPainter<Labeled> | undefined;
+
+export async function labelSplit(): Promise<SplitResult> {
+  painter ??= new HighlightPainter<Labeled>(document);
+  painter.clear();
+  await yieldToPage();
+  const read = await timedSlices(readArticleInSteps(document));
+  const blocks = read.value;
+  const request: MatchRequest = { blocks: matchInputOf(blocks), title: document.title };
+  const matched = await ask<WorkerAnswer>({ type: 'match', ...request });
+  // As src/content/lifecycle.ts scan(): the date, then the labels in slices, then painting on its own.
+  await yieldToPage();
+  let t = now();
+  const articleDate = readPublicationDate(document)?.date ?? null;
+  const dateMs = now() - t;
+  const answer = matched.answer;
+  const label = await timedSlices(
+    labelMatchesInSteps(blocks, answer.matches, lookupOf(answer), FILTER, { articleDate }),
+  );
+  const labeled = label.value;
+  await yieldToPage();
+  t = now();
+  painter.paint(labeled);
+  const paintMs = now() - t;
+  return {
+    labels: labeled.length,
+    words: blocks.reduce((n, b) => n + b.text.split(/\s+/).filter(Boolean).length, 0),
+    pageMs: read.workMs + dateMs + label.workMs + paintMs,
+    longestPageSliceMs: Math.max(read.longestMs, dateMs + label.longestMs, paintMs),
+    matchMs: matched.matchMs,
+    longestWorkerSliceMs: matched.longestSliceMs,
+  };
+}
