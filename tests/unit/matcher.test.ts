@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { isGenericStatement } from '../../src/core/match/assertion';
+import { assertsSomething, isGenericStatement } from '../../src/core/match/assertion';
 import { buildMatchIndex } from '../../src/core/match/compile';
 import { insideCompoundName } from '../../src/core/match/lexicon';
 import { compileMatcher } from '../../src/core/match/matcher';
@@ -303,6 +303,18 @@ describe('compileMatcher', () => {
       ])
       .matches.map((m) => [m.text, m.hits[0]?.claimId]);
     expect(found).toEqual([['Engram benchmark lead', 'v4-engram']]);
+  });
+
+  it('reads a statement with a rhetorical tag, or hedged only on the report being true, as a statement', () => {
+    const asserts = (normalized: string) =>
+      assertsSomething({ normalized, kind: 'paragraph', hasFigure: false, words: 12, headed: false });
+    expect(asserts('the reported specs are eye-popping (1t parameters, 81% swe-bench), but honestly?')).toBe(
+      true,
+    );
+    expect(asserts('if true, it is the engram memory underneath v4 that deserves attention.')).toBe(true);
+    expect(asserts('if the leaks are accurate, v4 has a trillion parameters.')).toBe(true);
+    expect(asserts('if v4 has a trillion parameters, it will be big.')).toBe(false);
+    expect(asserts('will v4 really have a trillion parameters?')).toBe(false);
   });
 
   it('matches the same with the index built ahead of time, and ignores an index built for other claims', () => {

@@ -22,6 +22,15 @@ describe('subject of a sentence', () => {
     ]);
   });
 
+  it('reads a lab’s model that a sentence measures against as a comparison, not its subject', () => {
+    expect(
+      subjectsOf('It delivers top-tier coding, outperforming Claude and ChatGPT.', 'deepseek-v4'),
+    ).toEqual(['deepseek-v4']);
+    expect(
+      subjectsOf('Still trails systems like Gemini 3.1 Pro and OpenAI’s latest GPT models.', 'deepseek-v4'),
+    ).toEqual(['deepseek-v4']);
+  });
+
   it('refuses sentences about another lab’s model', () => {
     expect(subjectsOf('Kimi K2 has 1 trillion parameters.', 'deepseek-v4')).toEqual([]);
     expect(subjectsOf('Many GPT-4 class models support 128,000 tokens.', 'deepseek-v4')).toEqual([]);

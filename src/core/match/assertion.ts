@@ -33,10 +33,16 @@ const VERB =
 /** A minimum of words for a sentence with no figure to assert anything (a label or a name does not). */
 const MIN_WORDS_WITHOUT_FIGURE = 5;
 
+// A tag that turns a statement into a rhetorical question only at its end: "…, but honestly?", "…, right?".
+const QUESTION_TAG = /,\s*(?:[\w']+\s+){0,2}[\w']+\?\s*["')]*$/;
+// A condition that is only the report's own truth: "If true, …", "If the leaks are accurate, …".
+const HEDGE_START =
+  /^(?:if|assuming)\s+(?:(?:true|accurate|correct|confirmed|so|real|genuine)|(?:the|these|this|that)\s+(?:reports?|leaks?|rumou?rs?|claims?|figures?|numbers?)\s+(?:is|are|prove|hold|turn out)\s+(?:to be\s+)?(?:true|accurate|correct|right|up))\s*,/;
+
 export function assertsSomething({ normalized, kind, hasFigure, words, headed }: AssertionInput): boolean {
   const text = normalized.trim();
-  if (text.endsWith('?') || QUESTION_START.test(text)) return false;
-  if (CONDITIONAL_START.test(text)) return false;
+  if ((text.endsWith('?') && !QUESTION_TAG.test(text)) || QUESTION_START.test(text)) return false;
+  if (CONDITIONAL_START.test(text) && !HEDGE_START.test(text)) return false;
   if (META.test(text)) return false;
   // A heading asserts only when it carries a figure ("V4 Leak: 1 Trillion Parameters"); otherwise it
   // names what the section is about.

@@ -57,6 +57,22 @@ const SYNONYM_GROUPS: string[][] = [
     "didn't happen",
     'did not happen',
   ],
+  // a name or product ending
+  [
+    'retire',
+    'deprecate',
+    'sunset',
+    'discontinue',
+    'phase out',
+    'shut down',
+    'switch off',
+    'turn off',
+    'stop working',
+    'be disabled',
+    'end of life',
+  ],
+  // a model's main purpose
+  ['primarily', 'mainly', 'chiefly', 'predominantly', 'first and foremost', 'all in on', 'going all in'],
   // hardware support
   [
     'support',
@@ -64,6 +80,9 @@ const SYNONYM_GROUPS: string[][] = [
     'runs on',
     'running on',
     'runs natively on',
+    'run inference on',
+    'runs inference on',
+    'inference on',
     'compatible with',
     'compatibility with',
     'optimized for',

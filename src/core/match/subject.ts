@@ -82,7 +82,7 @@ export interface SentenceSubjects {
 // "at or below V3 levels", "near-parity with V3.1-Terminus", "closed systems like GPT and Claude" (the
 // list continues the comparison only through "and"/"or": in "compared to V3, V4 has…" V4 is the subject).
 const COMPARISON_BEFORE =
-  /(?:than|vs\.?|versus|against|over|below|above|like|with|from|beyond|to|compared to|compared with|relative to|similar to|such as)(?:(?:\s+[\w.'-]+,?){1,4}\s+(?:and|or))?\s+(?:deepseek[- ]?|the\s+|its\s+|openai'?s?\s+|anthropic'?s?\s+)?$/u;
+  /(?:than|vs\.?|versus|against|over|below|above|like|with|from|beyond|to|compared to|compared with|relative to|similar to|such as|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|rival(?:s|ed|ing)?|trail(?:s|ed|ing)?|edg(?:es|ed|ing) out)(?:(?:\s+[\w.'-]+,?){1,4}\s+(?:and|or))?\s+(?:deepseek[- ]?|the\s+|its\s+|openai'?s?\s+|anthropic'?s?\s+|google'?s?\s+)?(?:(?:latest|newest|best|top|flagship|frontier|leading)\s+)?$/u;
 
 function isComparison(normalized: string, at: number): boolean {
   return COMPARISON_BEFORE.test(normalized.slice(Math.max(0, at - 40), at));
