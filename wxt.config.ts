@@ -2,9 +2,9 @@ import { preact } from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { claimPackPlugin } from './src/build/claim-pack-plugin';
 import { correctionsRepoNotice } from './src/build/corrections-config';
-import { highlightStylesPlugin } from './src/build/highlight-styles-plugin';
+import { HIGHLIGHT_STYLESHEET, highlightStylesFile } from './src/build/highlight-styles';
 import { packUpdatePermissions } from './src/build/pack-update-config';
-import { ON_DEMAND_MODULES } from './src/content/labeling-module';
+import { GATE_SCRIPT, ON_DEMAND_MODULES } from './src/content/labeling-module';
 
 // WXT docs: with the default srcDir '.', entrypoints/ is top level and src/ is a plain folder.
 export default defineConfig({
@@ -13,13 +13,12 @@ export default defineConfig({
   zip: { excludeSources: ['test-results/**', 'demo-out/**', 'bench/out/**', '.output/**'] },
   hooks: {
     'build:before': () => console.info(correctionsRepoNotice()),
+    'build:publicAssets': (_wxt, files) => {
+      files.push(highlightStylesFile());
+    },
   },
   vite: () => ({
-    plugins: [
-      preact({ devToolsEnabled: false, prefreshEnabled: false }),
-      claimPackPlugin(),
-      highlightStylesPlugin(),
-    ],
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), claimPackPlugin()],
   }),
   manifest: ({ browser }) => ({
     name: 'Claim Lens',
@@ -44,6 +43,19 @@ export default defineConfig({
         description: 'Go to the previous labeled claim and open its card',
       },
     },
+    // The gate on every page and frame, including about:blank and about:srcdoc frames, which take their
+    // creator's origin. Declared here rather than as a WXT content script (see entrypoints/claim-lens-gate.ts).
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        all_frames: true,
+        match_about_blank: true,
+        match_origin_as_fallback: true,
+        run_at: 'document_idle',
+        css: [HIGHLIGHT_STYLESHEET],
+        js: [GATE_SCRIPT],
+      },
+    ],
     // The labeler is imported by the content script's gate only on pages that mention DeepSeek, and its
     // parts only when needed; a dynamic import from a content script needs the file to be web-accessible.
     web_accessible_resources: [

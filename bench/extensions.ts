@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUILT_EXTENSION, ROOT } from '../scripts/lib/browser';
+import { GATE_SCRIPT } from '../src/content/labeling-module';
 
 /**
  * The extensions the bench loads: a snapshot of the built Claim Lens, and throwaway copies of it (in a
@@ -42,7 +43,7 @@ const LAST_GOOD = join(ROOT, 'bench/out/last-extension');
  */
 export function snapshotBuiltExtension(log: (m: string) => void): { dir: string; note: string } {
   const inputs = ['src', 'entrypoints', 'data', 'wxt.config.ts', 'package.json'];
-  const bundle = join(BUILT_EXTENSION, 'content-scripts/claims.js');
+  const bundle = join(BUILT_EXTENSION, GATE_SCRIPT);
   const inputTime = Math.max(...inputs.map((p) => newestMtime(join(ROOT, p))));
   let source = BUILT_EXTENSION;
   let note = 'built extension .output/chrome-mv3 (up to date with src/ and data/)';
@@ -87,7 +88,7 @@ export function withContentScript(extensionDir: string, name: string, code: stri
 /**
  * Cumulative stand-ins for what the real content script does on a page that never names DeepSeek, each
  * one step more than the last: the platform calls as the built script makes them (see the WXT
- * ContentScriptContext and @webext-core/messaging code in content-scripts/claims.js), without the rest.
+ * @webext-core/messaging code in claim-lens-gate.js), without the rest.
  */
 export const GATE_STEPS: { name: string; what: string; code: string }[] = (() => {
   const gate = String.raw`const re=/deep[ \u00a0]?seek|深度求索|\bv4[-\u2010\u2011 \u00a0]?(?:pro|flash)\b/i;re.test(document.title)||re.test(document.body?.textContent??'');`;

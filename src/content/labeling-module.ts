@@ -7,6 +7,8 @@
  * when a stored value needs it or a card button is pressed) and the local matcher (the claim pack and the
  * matcher, only when the background cannot answer).
  */
+/** The manifest content script: the gate (entrypoints/claim-lens-gate.ts). */
+export const GATE_SCRIPT = 'claim-lens-gate.js';
 export const LABELER_MODULE = { file: 'claim-lens-labeler.js', key: '__claimLensLabeler' } as const;
 export type { StartLabeling as LabelerModule } from './gate';
 export const STORAGE_MODULE = { file: 'claim-lens-storage.js', key: '__claimLensStorage' } as const;
