@@ -317,6 +317,16 @@ describe('compileMatcher', () => {
     expect(asserts('will v4 really have a trillion parameters?')).toBe(false);
   });
 
+  it('finds a short term in its plural ("consumer GPU" in "consumer GPUs")', () => {
+    const gpu = claim({
+      id: 'v4-consumer-gpu',
+      subject: 'deepseek-v4',
+      match: { all: [['gpu']], paraphrases: ['V4 runs on a consumer GPU'] },
+    });
+    const m = compileMatcher({ claims: [gpu] });
+    expect(m.matchDocument([{ text: 'DeepSeek V4 runs on two consumer GPUs.' }]).matches).toHaveLength(1);
+  });
+
   it('matches the same with the index built ahead of time, and ignores an index built for other claims', () => {
     const text = [{ text: 'DeepSeek V4 has one trillion parameters and runs on dual RTX 4090 cards.' }];
     const shipped = JSON.parse(JSON.stringify(buildMatchIndex(claims)));

@@ -36,7 +36,18 @@ const SYNONYM_GROUPS: string[][] = [
   // memory and attention
   ['kv cache', 'key value cache', 'key-value cache', 'kv-cache'],
   ['memory', 'ram', 'vram'],
-  ['multimodal', 'multi modal', 'multi-modal', 'multimodality'],
+  [
+    'multimodal',
+    'multi modal',
+    'multi-modal',
+    'multimodality',
+    'images and video',
+    'image and video',
+    'video and images',
+    'text and images',
+    'text and image',
+    'images and audio',
+  ],
   ['image', 'picture', 'photo', 'visual'],
   ['video', 'clip', 'clips'],
   ['generate', 'generation', 'create', 'produce'],
@@ -107,6 +118,8 @@ const SYNONYM_GROUPS: string[][] = [
   // quality words
   ['top tier', 'top-tier', 'state of the art', 'frontier', 'best in class', 'world class', 'leading'],
   ['beat', 'beats', 'outperform', 'surpass', 'edge out'],
+  // standing against a rival
+  ['compete', 'rival', 'on par with', 'comparable to', 'head to head', 'neck and neck', 'go up against'],
   ['cheap', 'cheaper', 'low cost', 'lower cost', 'inexpensive', 'affordable', 'fraction of the cost'],
   ['price', 'pricing', 'cost', 'costs'],
 ];

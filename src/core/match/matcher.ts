@@ -3,7 +3,7 @@ import { collapse } from '../text';
 import { ANAPHOR, assertsSomething, CLAIM_MARKER, deniesClaim, isGenericStatement } from './assertion';
 import { readAttributeValues } from './attributes';
 import { type CompiledClaim, hydrateIndex, type MatchIndex } from './compile';
-import { normalize, stemKey, tokenize } from './normalize';
+import { normalize, pageStemKeys, tokenize } from './normalize';
 import { keepsClearOf, numberAgrees } from './numbers';
 import { ranker } from './rank';
 import { segmentSentences } from './segment';
@@ -158,7 +158,8 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
     ).text;
     if (MODEL_HINT.test(text)) return true;
     if (numberOnly.length > 0 && /\d/.test(text)) return true;
-    for (const token of tokenize(text)) if (index.has(stemKey(token.word))) return true;
+    for (const token of tokenize(text))
+      if (pageStemKeys(token.word).some((key) => index.has(key))) return true;
     return false;
   }
 

@@ -80,12 +80,20 @@ export function termWords(term: string): string[] {
  */
 export function wordMatches(pageWord: string, termWord: string): boolean {
   if (pageWord === termWord) return true;
+  // A short term word takes only a plural: "gpu" matches "gpus", "api" matches "apis".
+  if (termWord.length === 3 && /^[a-z]+$/.test(termWord)) return pageWord === `${termWord}s`;
   return termWord.length >= 4 && pageWord.length - termWord.length <= 4 && pageWord.startsWith(termWord);
 }
 
 /** Index key shared by a term word and every page word that can match it. */
 export function stemKey(word: string): string {
   return word.length >= 4 ? word.slice(0, 4) : word;
+}
+
+/** The keys a page word is found under: its own, and for a short plural ("gpus") its singular's ("gpu"). */
+export function pageStemKeys(word: string): string[] {
+  const key = stemKey(word);
+  return word.length === 4 && word.endsWith('s') && /^[a-z]+$/.test(word) ? [key, word.slice(0, 3)] : [key];
 }
 
 /**

@@ -3,7 +3,7 @@ import { figureNamesClass, isClassMention } from './assertion';
 import { figureIsOtherwise } from './attributes';
 import type { CompiledClaim } from './compile';
 import { insideCompoundName } from './lexicon';
-import { findTerm, normalize, stemKey, type Token, tokenize } from './normalize';
+import { findTerm, normalize, pageStemKeys, stemKey, type Token, tokenize } from './normalize';
 import { extractNumbers, type FoundNumber, keepsClearOf, numberAgrees } from './numbers';
 import { figureOfOtherModel } from './subject';
 
@@ -175,7 +175,7 @@ export function prepare(text: string, caption?: string): PreparedSentence {
   const stemKeys = new Set<string>();
   let ownWords = 0;
   for (const t of tokens) {
-    stemKeys.add(stemKey(t.word));
+    for (const key of pageStemKeys(t.word)) stemKeys.add(key);
     if (t.start >= prefix.length) ownWords++;
   }
   const numbers = extractNumbers(normalized).filter((n) => n.start >= prefix.length);
