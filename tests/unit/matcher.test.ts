@@ -4,6 +4,7 @@ import { assertsSomething, isGenericStatement } from '../../src/core/match/asser
 import { buildMatchIndex } from '../../src/core/match/compile';
 import { insideCompoundName } from '../../src/core/match/lexicon';
 import { compileMatcher } from '../../src/core/match/matcher';
+import { segmentSentences } from '../../src/core/match/segment';
 import { type Claim, ClaimSchema } from '../../src/core/pack/schema';
 
 type ClaimInput = z.input<typeof ClaimSchema>;
@@ -325,6 +326,20 @@ describe('compileMatcher', () => {
     });
     const m = compileMatcher({ claims: [gpu] });
     expect(m.matchDocument([{ text: 'DeepSeek V4 runs on two consumer GPUs.' }]).matches).toHaveLength(1);
+  });
+
+  it('does not end a sentence at "vs." or "e.g.", and reads a short "A vs. B" label as asserting nothing', () => {
+    const text = 'Comparison: Traditional Dense Attention vs. DSA Sparse Attention';
+    expect(segmentSentences(text)).toEqual([{ start: 0, end: text.length }]);
+    expect(
+      assertsSomething({
+        normalized: text.toLowerCase(),
+        kind: 'list-item',
+        hasFigure: false,
+        words: 7,
+        headed: false,
+      }),
+    ).toBe(false);
   });
 
   it('matches the same with the index built ahead of time, and ignores an index built for other claims', () => {

@@ -32,6 +32,8 @@ const VERB =
 
 /** A minimum of words for a sentence with no figure to assert anything (a label or a name does not). */
 const MIN_WORDS_WITHOUT_FIGURE = 5;
+/** The most words a title or label usually has ("Comparison: Traditional Dense Attention vs. DSA"). */
+const MAX_LABEL_WORDS = 8;
 
 // A tag that turns a statement into a rhetorical question only at its end: "…, but honestly?", "…, right?".
 const QUESTION_TAG = /,\s*(?:[\w']+\s+){0,2}[\w']+\?\s*["')]*$/;
@@ -53,6 +55,10 @@ export function assertsSomething({ normalized, kind, hasFigure, words, headed }:
   // A short sentence with a verb still asserts ("Both are open source."); a label has none.
   const short = words < MIN_WORDS_WITHOUT_FIGURE && !VERB.test(text);
   if (!hasFigure && !headed && !listed && short) return false;
+  // A short "Comparison: Dense Attention vs. DSA Sparse Attention" names two things side by side; it
+  // asserts nothing.
+  const versus = /(?<![\p{L}])(?:vs\.?|versus)(?![\p{L}])/u.test(text);
+  if (!hasFigure && versus && words <= MAX_LABEL_WORDS && !VERB.test(text)) return false;
   return true;
 }
 

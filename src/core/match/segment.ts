@@ -18,7 +18,24 @@ export function warmUpSegmenter(): void {
   for (const _ of segmenter.segment('A. B.')) break;
 }
 
+// Abbreviations after which ICU's sentence rules may break, though the sentence goes on: "Dense Attention vs.
+// DSA Sparse Attention", "e.g. Huawei".
+const ABBREVIATION_END = /(?:^|[\s(])(?:vs|e\.g|i\.e|approx|incl|esp|cf|etc)\.$/i;
+
 export function segmentSentences(text: string, breaks: number[] = []): SentenceRange[] {
+  const ranges = segmentRaw(text, breaks);
+  const merged: SentenceRange[] = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    const between = last ? text.slice(last.end, range.start) : '';
+    if (last && ABBREVIATION_END.test(text.slice(last.start, last.end)) && !between.includes('\n'))
+      last.end = range.end;
+    else merged.push({ ...range });
+  }
+  return merged;
+}
+
+function segmentRaw(text: string, breaks: number[]): SentenceRange[] {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const ranges: SentenceRange[] = [];
   const cuts = [0, ...breaks.filter((b) => b > 0 && b < text.length).sort((a, b) => a - b), text.length];
