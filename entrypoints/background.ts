@@ -3,7 +3,7 @@ import { clearBadge, updateBadge } from '@/src/background/badge';
 import { onClaimShortcut } from '@/src/background/claim-shortcuts';
 import { registerContextMenus, reportMissedClaim } from '@/src/background/context-menu';
 import { openCorrectionForm } from '@/src/background/correction-form';
-import { matchBlocks, matchedArticles } from '@/src/background/matching';
+import { matchBlocks, matchedArticles, refuseMatching } from '@/src/background/matching';
 import { startPackUpdates } from '@/src/background/pack-update';
 import { contentToBackground } from '@/src/platform/protocol';
 
@@ -40,5 +40,6 @@ export default defineBackground(() => {
     onMenuClick,
     onClaimShortcut,
     matchedArticles,
+    refuseMatching,
   };
 });

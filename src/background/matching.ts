@@ -18,7 +18,14 @@ let answered = 0;
 /** How many articles the background has matched since it started (for the end-to-end tests). */
 export const matchedArticles = () => answered;
 
+let refusing = false;
+/** For the end-to-end tests: the background stops answering, as while it restarts, so pages fall back. */
+export function refuseMatching(refuse: boolean): void {
+  refusing = refuse;
+}
+
 export async function matchBlocks(request: MatchRequest): Promise<MatchAnswer> {
+  if (refusing) throw new Error('The background is not matching (end-to-end test).');
   const { pack, origin } = await loadActivePack(loadBundledPack);
   const key = `${origin}\u0000${pack.version}`;
   if (compiled?.key !== key) {

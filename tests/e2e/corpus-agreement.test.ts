@@ -44,6 +44,40 @@ describe('the built extension labels what npm run eval scores', () => {
     await page.close();
   });
 
+  it('labels the same when the background cannot answer: the page matches by itself', async () => {
+    const slug = SAMPLE[0]!;
+    const gold = JSON.parse(readFileSync(resolve(DIR, `${slug}.json`), 'utf8')) as Gold;
+    const html = readFileSync(resolve(DIR, `${slug}.html`), 'utf8');
+    const expected = shownMatches(matcher, html, gold.url).map((m) => squash(m.text));
+    const answeredByBackground = () =>
+      session.worker.evaluate(() =>
+        (
+          globalThis as unknown as { claimLensTest: { matchedArticles(): number } }
+        ).claimLensTest.matchedArticles(),
+      );
+    const before = await answeredByBackground();
+    await session.worker.evaluate(() =>
+      (
+        globalThis as unknown as { claimLensTest: { refuseMatching(refuse: boolean): void } }
+      ).claimLensTest.refuseMatching(true),
+    );
+    try {
+      const page = await session.context.newPage();
+      await page.goto(`${CORPUS}/${slug}.html`);
+      await settle(page, 4000);
+      const labeled = ((await findingsOn(page))?.findings ?? []).map((f) => squash(f.text));
+      expect(labeled.sort()).toEqual(expected.sort());
+      expect(await answeredByBackground()).toBe(before);
+      await page.close();
+    } finally {
+      await session.worker.evaluate(() =>
+        (
+          globalThis as unknown as { claimLensTest: { refuseMatching(refuse: boolean): void } }
+        ).claimLensTest.refuseMatching(false),
+      );
+    }
+  });
+
   it("matched them in the extension's background, not on the pages", async () => {
     const answered = await session.worker.evaluate(() =>
       (
