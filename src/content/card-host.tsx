@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { formatDate } from '../core/text';
 import {
   createShadowHost,
   hideShadowHost,
@@ -27,6 +28,10 @@ export class CardHost implements CardSurface {
 
   constructor(private readonly doc: Document) {
     this.ui = createShadowHost(doc, 'card', cardCss);
+    // The host is made while the hover delay runs; so is the first date format, which loads the locale's
+    // date data (several ms), so the card's first render does not wait for it.
+    formatDate('2026-04-24');
+    formatDate('2026-04');
   }
 
   get host(): HTMLElement {
