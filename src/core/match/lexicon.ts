@@ -126,7 +126,8 @@ const SYNONYM_GROUPS: string[][] = [
 
 /**
  * Fixed names whose words mean something else on their own: the "window" of a context window is not a
- * release window, and the "experts" of a mixture-of-experts say nothing about how many experts there are. A
+ * release window, the "experts" of a mixture-of-experts say nothing about how many experts there are, and
+ * the "Code" of Claude Code names a tool. A
  * claim's term that is only one word of such a name is not found there (the whole name still is).
  */
 const COMPOUND_NAMES: string[][] = [
@@ -135,6 +136,10 @@ const COMPOUND_NAMES: string[][] = [
   'context length',
   'mixture of experts',
   'time to first token',
+  // tools named after code: their "code" says nothing about a model's coding
+  'claude code',
+  'vs code',
+  'visual studio code',
 ].map(termWords);
 
 /** Whether the words at `at` (`length` of them) are only part of one of the fixed names above. */
