@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { assertsSomething, isGenericStatement } from '../../src/core/match/assertion';
+import { ANAPHOR, assertsSomething, isGenericStatement } from '../../src/core/match/assertion';
 import { buildMatchIndex } from '../../src/core/match/compile';
 import { insideCompoundName } from '../../src/core/match/lexicon';
 import { compileMatcher } from '../../src/core/match/matcher';
@@ -340,6 +340,12 @@ describe('compileMatcher', () => {
         headed: false,
       }),
     ).toBe(false);
+  });
+
+  it('reads "two preview models", "its new models" as pointing back to the model the article is about', () => {
+    expect(ANAPHOR.test('deepseek shipped two preview models across web, app and api.')).toBe(true);
+    expect(ANAPHOR.test('deepseek released its new models today.')).toBe(true);
+    expect(ANAPHOR.test('mixture-of-experts models split work across experts.')).toBe(false);
   });
 
   it('matches the same with the index built ahead of time, and ignores an index built for other claims', () => {

@@ -150,7 +150,7 @@ export function figureNamesClass(tokens: Token[], figure: { end: number }): bool
 
 /** Words that point back to the model the surrounding text is about. */
 export const ANAPHOR =
-  /(?<![\p{L}])(?:it|its|it's|they|their|the model|the new model|the upcoming model|the next model|this model|the release|the flagship|both models|both|the preview|the system|the architecture|next-generation|next-gen|new model|the launch|the core model|core model)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:it|its|it's|they|their|the model|the new model|the upcoming model|the next model|this model|the release|the flagship|both models|both|the preview|the system|the architecture|next-generation|next-gen|new model|the launch|the core model|core model|(?:two|the two|its|its latest|its new) (?:new |preview |open(?:-weight)? |flagship )?models?)(?![\p{L}])/u;
 
 /** Words with which articles report, leak or predict something about the model they are about. */
 export const CLAIM_MARKER =
