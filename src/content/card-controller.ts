@@ -5,6 +5,8 @@ import type { Labeled } from './labeler';
 
 const HOVER_OPEN_DELAY_MS = 120;
 const HOVER_CLOSE_DELAY_MS = 300;
+/** One pointer hit test per frame at most. */
+const POINTER_CHECK_EVERY_MS = 16;
 
 /** The card on the page (card-host.tsx, with Preact), as the controller drives it. */
 export interface CardSurface {
@@ -29,7 +31,7 @@ interface OpenRequest {
 
 /**
  * Pointer, tap and keys → the card. Highlights are not elements, so nothing on the page gains a tab stop:
- * the pointer finds the claim under it (rAF-throttled, through the painter's own ranges), a tap opens it,
+ * the pointer finds the claim under it (one hit test per frame, through the painter's own ranges), a tap opens it,
  * and the keyboard moves from claim to claim with the extension's shortcut (moveBy). Escape closes the
  * card and puts focus back where it was. The card's code (Preact and the card) is loaded when the pointer
  * first reaches a labeled sentence, during the hover delay, or on the first tap, key or popup jump: a
@@ -44,6 +46,7 @@ export class CardController {
   private openFor: Labeled | undefined;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private pointerFrame = 0;
+  private lastPointerCheck = Number.NEGATIVE_INFINITY;
   private pointer: { x: number; y: number } | undefined;
   /** Where focus was before the card took it, to give it back. */
   private returnFocusTo: HTMLElement | undefined;
@@ -206,20 +209,31 @@ export class CardController {
     }
     this.pointer = { x: event.clientX, y: event.clientY };
     if (this.pointerFrame) return;
+    // Throttled to one hit test per frame, on the leading edge: the first move is tested at once (a
+    // frame's wait would add to the card's opening), the moves that follow within a frame once at its end.
+    if (performance.now() - this.lastPointerCheck >= POINTER_CHECK_EVERY_MS) {
+      this.checkPointer();
+      return;
+    }
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
-      const point = this.pointer;
-      if (!point || !this.enabled() || this.items.length === 0) return;
-      const item = this.painter.itemAt(point.x, point.y);
-      if (item) {
-        // The hover delay is long enough to load the card's code.
-        if (!this.card) void this.cardReady();
-        if (item !== this.openFor) this.hoverTo(item, HOVER_OPEN_DELAY_MS);
-        else clearTimeout(this.hoverTimer);
-      } else if (this.openFor && !this.card?.hasFocus()) {
-        this.hoverTo(undefined, HOVER_CLOSE_DELAY_MS);
-      }
+      this.checkPointer();
     });
+  }
+
+  private checkPointer(): void {
+    this.lastPointerCheck = performance.now();
+    const point = this.pointer;
+    if (!point || !this.enabled() || this.items.length === 0) return;
+    const item = this.painter.itemAt(point.x, point.y);
+    if (item) {
+      // The hover delay is long enough to load the card's code.
+      if (!this.card) void this.cardReady();
+      if (item !== this.openFor) this.hoverTo(item, HOVER_OPEN_DELAY_MS);
+      else clearTimeout(this.hoverTimer);
+    } else if (this.openFor && !this.card?.hasFocus()) {
+      this.hoverTo(undefined, HOVER_CLOSE_DELAY_MS);
+    }
   }
 
   /** A tap (or click) on a labeled sentence opens its card at once; anywhere else closes it. */

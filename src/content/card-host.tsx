@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { formatDate } from '../core/text';
 import {
+  attachShadowHost,
   createShadowHost,
   hideShadowHost,
   placeShadowHost,
@@ -28,10 +28,9 @@ export class CardHost implements CardSurface {
 
   constructor(private readonly doc: Document) {
     this.ui = createShadowHost(doc, 'card', cardCss);
-    // The host is made while the hover delay runs; so is the first date format, which loads the locale's
-    // date data (several ms), so the card's first render does not wait for it.
-    formatDate('2026-04-24');
-    formatDate('2026-04');
+    // The host is made, and put in the page hidden, while the hover delay runs: the style and layout work
+    // its insertion causes is then out of the way when the card opens.
+    attachShadowHost(this.ui.host);
   }
 
   get host(): HTMLElement {
@@ -49,9 +48,12 @@ export class CardHost implements CardSurface {
 
   show(anchorRects: () => Rect[], props: Omit<ClaimCardProps, 'onClose'>, onClose: () => void): void {
     this.anchorRects = anchorRects;
+    // The sentence's rects are read before the card goes in, while the page's layout is still clean:
+    // read after, they would force a layout of the whole page along with the card's.
+    const anchor = unionRect(anchorRects());
     render(<ClaimCard {...props} onClose={onClose} />, this.ui.mount);
     showShadowHost(this.ui.host);
-    this.place();
+    this.place(anchor);
     const view = this.doc.defaultView;
     view?.addEventListener('scroll', this.reposition, { capture: true, passive: true });
     view?.addEventListener('resize', this.reposition, { passive: true });
@@ -89,10 +91,9 @@ export class CardHost implements CardSurface {
     this.ui.host.remove();
   }
 
-  private place(): void {
+  private place(anchor = unionRect(this.anchorRects?.() ?? [])): void {
     const card = this.ui.mount.firstElementChild as HTMLElement | null;
     const view = this.doc.defaultView;
-    const anchor = unionRect(this.anchorRects?.() ?? []);
     if (!card || !view || !anchor) return;
     card.style.maxHeight = '';
     const size = card.getBoundingClientRect();

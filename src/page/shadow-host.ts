@@ -48,10 +48,15 @@ export function createShadowHost(doc: Document, role: string, css: string): Shad
  * back a host the page removed.
  */
 export function showShadowHost(host: HTMLElement): void {
+  attachShadowHost(host);
+  if (!host.matches(':popover-open')) host.showPopover();
+}
+
+/** Puts a host where showShadowHost would, hidden (a closed popover is not rendered). */
+export function attachShadowHost(host: HTMLElement): void {
   const doc = host.ownerDocument;
   const parent = doc.querySelector('dialog:modal') ?? doc.documentElement;
   if (host.parentNode !== parent) parent.append(host);
-  if (!host.matches(':popover-open')) host.showPopover();
 }
 
 export function hideShadowHost(host: HTMLElement): void {

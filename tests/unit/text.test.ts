@@ -8,6 +8,18 @@ describe('text helpers', () => {
     expect(formatDate('2026-04-24')).toBe('24 April 2026');
     expect(formatDate('unknown')).toBe('unknown');
   });
+  it('writes every day of 2025–2027 as British English does (Intl, en-GB)', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2028, 0, 1); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      expect(formatDate(day)).toBe(intl.format(new Date(t)));
+    }
+  });
   it('plurals through Intl.PluralRules', () => {
     expect(plural(1, { one: 'claim', other: 'claims' })).toBe('1 claim');
     expect(plural(0, { one: 'claim', other: 'claims' })).toBe('0 claims');
