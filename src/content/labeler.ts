@@ -53,7 +53,7 @@ export interface Labeled {
   emphasis: Emphasis;
   text: string;
   spans: TextSpan[];
-  /** As the matcher ranks them: most specific first, then most serious. */
+  /** As the matcher ranks them (core/match/rank.ts): the most serious claim the sentence firmly states first. */
   entries: CardEntry[];
   finding: Finding;
 }
