@@ -108,10 +108,12 @@ export function isDocumentOffLimits(doc: Document): boolean {
   return isInsideEditable(doc.body ?? doc.documentElement);
 }
 
-/** Whether el is editable itself or sits under an editable ancestor (an editor's document body). */
+/**
+ * Whether el is editable itself or sits under an editable ancestor (an editor's document body), by the
+ * contenteditable attributes: not isContentEditable, which needs the page's style up to date and so can
+ * make the gate, on every page, pay for a style recalculation.
+ */
 export function isInsideEditable(el: Element): boolean {
-  const editable = (el as HTMLElement).isContentEditable;
-  if (typeof editable === 'boolean' && editable) return true;
   for (let node: Element | null = el; node !== null; node = node.parentElement) {
     const value = node.getAttribute('contenteditable');
     if (value !== null) return isEditableValue(value);
