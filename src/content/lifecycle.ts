@@ -298,12 +298,20 @@ export function startClaimLens(
     filterVersion++;
     runScan();
   };
-  const unwatchSettings = hooks.watchSettings((next) => {
-    settings = next;
-    relabel();
-  });
-  const unwatchDismissals = hooks.watchDismissals?.(relabel);
-  const unwatchPack = hooks.watchPack?.(relabel);
+  /** Storage watchers: each first use of a browser API costs a few ms, so they get a task of their own. */
+  const watchStorage = () => {
+    const unwatch = [
+      hooks.watchSettings((next) => {
+        settings = next;
+        relabel();
+      }),
+      hooks.watchDismissals?.(relabel),
+      hooks.watchPack?.(relabel),
+    ];
+    lifetime.onEnd(() => {
+      for (const stop of unwatch) stop?.();
+    });
+  };
 
   handOver({
     findings: async () => {
@@ -329,9 +337,10 @@ export function startClaimLens(
     painter.clear();
     labeled = [];
   });
-  lifetime.onEnd(() => unwatchSettings());
-  lifetime.onEnd(() => unwatchDismissals?.());
-  lifetime.onEnd(() => unwatchPack?.());
-
-  runScan();
+  void (async () => {
+    await yieldToPage();
+    if (lifetime.alive) watchStorage();
+    await yieldToPage();
+    if (lifetime.alive) runScan();
+  })();
 }
