@@ -128,11 +128,12 @@ export function startClaimLens(
   );
   const isOwnUi = (el: Element) => el === card.host;
 
-  function setLabels(next: Labeled[], theme: 'light' | 'dark' = 'light'): void {
+  /** `painted`: the painter already shows `next` (painted in slices by the scan). */
+  function setLabels(next: Labeled[], theme: 'light' | 'dark' = 'light', painted = false): void {
     const same = next.length === labeled.length && next.every((item, i) => item.key === labeled[i]!.key);
     backoff = same ? Math.min(backoff * 2, MAX_BACKOFF_MS) : MAX_WAIT_MS;
     labeled = next;
-    painter.paint(next, theme);
+    if (!painted) painter.paint(next, theme);
     card.setItems(next);
     if (next.length > 0) {
       lifetime.watch();
@@ -199,9 +200,12 @@ export function startClaimLens(
     if (!lifetime.alive) return;
     // The page changed while we matched in slices; then the spans may be stale: read again soon.
     if (!blocks.every((b) => b.element.isConnected)) return schedule.schedule(0);
+    const theme = next.length > 0 ? pageTheme(blocks[0]!.element) : 'light';
+    await runInSlices(painter.paintInSteps(next, theme), () => lifetime.alive);
+    if (!lifetime.alive) return;
     lastSignature = signature;
     status = 'labeled';
-    setLabels(next, next.length > 0 ? pageTheme(blocks[0]!.element) : 'light');
+    setLabels(next, theme, true);
     observeShadowRoots(next);
     report();
   }

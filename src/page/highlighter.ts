@@ -57,6 +57,9 @@ interface NodeHit<T> {
   item: T;
 }
 
+/** Sentences whose ranges are made between two steps of paintInSteps. */
+const ITEMS_PER_PAINT_STEP = 200;
+
 export class HighlightPainter<T extends Paintable> {
   private readonly registry: HighlightRegistryLike;
   private readonly HighlightCtor: new (
@@ -65,11 +68,11 @@ export class HighlightPainter<T extends Paintable> {
   private readonly StaticRangeCtor: typeof StaticRange;
   /** Our highlights by name, and how many ranges each should hold (a page may add or remove some). */
   private readonly highlights = new Map<string, { highlight: HighlightLike; ranges: AbstractRange[] }>();
-  private readonly itemOfRange = new Map<AbstractRange, T>();
-  private readonly rangesOfItem = new Map<T, AbstractRange[]>();
+  private itemOfRange = new Map<AbstractRange, T>();
+  private rangesOfItem = new Map<T, AbstractRange[]>();
   /** Hover lookup: the caret under the pointer gives a text node and offset; this finds the claim. */
-  private readonly byNode = new Map<Text, NodeHit<T>[]>();
-  private readonly shadowRoots = new Set<ShadowRoot>();
+  private byNode = new Map<Text, NodeHit<T>[]>();
+  private shadowRoots = new Set<ShadowRoot>();
   private active: T | undefined;
 
   constructor(private readonly doc: Document) {
@@ -85,16 +88,27 @@ export class HighlightPainter<T extends Paintable> {
    * highlight makes the browser repaint its text, which on a very long text node is not free.
    */
   paint(items: readonly T[], theme: PageTheme = 'light'): void {
+    const steps = this.paintInSteps(items, theme);
+    while (!steps.next().done);
+  }
+
+  /**
+   * The same, pausable every few hundred sentences while the ranges are made; what the page sees (the
+   * registry) and what the pointer finds change together in the last step.
+   */
+  *paintInSteps(items: readonly T[], theme: PageTheme = 'light'): Generator<void, void> {
     const previous = new Map<string, AbstractRange>();
     for (const [name, entry] of this.highlights) {
       for (const range of entry.ranges) previous.set(rangeKey(name, range), range);
     }
     const next = new Map<string, AbstractRange[]>();
-    this.itemOfRange.clear();
-    this.rangesOfItem.clear();
-    this.byNode.clear();
-    this.shadowRoots.clear();
+    const itemOfRange = new Map<AbstractRange, T>();
+    const rangesOfItem = new Map<T, AbstractRange[]>();
+    const byNode = new Map<Text, NodeHit<T>[]>();
+    const shadowRoots = new Set<ShadowRoot>();
+    let made = 0;
     for (const item of items) {
+      if (++made % ITEMS_PER_PAINT_STEP === 0) yield;
       const name = highlightName(item.tier, item.emphasis, theme);
       const list = next.get(name) ?? [];
       next.set(name, list);
@@ -112,15 +126,19 @@ export class HighlightPainter<T extends Paintable> {
         previous.delete(key);
         ranges.push(range);
         list.push(range);
-        this.itemOfRange.set(range, item);
-        const hits = this.byNode.get(span.node) ?? [];
-        if (hits.length === 0) this.byNode.set(span.node, hits);
+        itemOfRange.set(range, item);
+        const hits = byNode.get(span.node) ?? [];
+        if (hits.length === 0) byNode.set(span.node, hits);
         hits.push({ from: span.from, to: span.to, item });
         const root = span.node.getRootNode();
-        if (root !== this.doc && 'host' in root) this.shadowRoots.add(root as ShadowRoot);
+        if (root !== this.doc && 'host' in root) shadowRoots.add(root as ShadowRoot);
       }
-      this.rangesOfItem.set(item, ranges);
+      rangesOfItem.set(item, ranges);
     }
+    this.itemOfRange = itemOfRange;
+    this.rangesOfItem = rangesOfItem;
+    this.byNode = byNode;
+    this.shadowRoots = shadowRoots;
     // Ranges no longer wanted leave their highlight; new ones join; empty highlights leave the registry.
     for (const [name, entry] of this.highlights) {
       const wanted = new Set(next.get(name) ?? []);
