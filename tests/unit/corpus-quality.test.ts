@@ -8,7 +8,7 @@ import { ROOT, realPack } from '../support/pages';
  * with sentence-level gold (tests/fixtures/corpus). The floors are what the matcher reaches today; a
  * change that lowers any of them fails here. `npm run eval` prints the details.
  */
-const FLOORS = { recall: 0.89, precision: 0.97, claimIdAccuracy: 0.92, tierAccuracy: 0.88 };
+const FLOORS = { recall: 0.89, precision: 0.97, claimIdAccuracy: 0.92, tierAccuracy: 0.89 };
 
 describe('matcher quality on the development corpus', () => {
   const totals = evaluateCorpus(realPack(), corpusDir(resolve(ROOT)));
