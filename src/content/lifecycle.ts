@@ -1,5 +1,4 @@
 import { type ClaimLookup, lookupOf, type MatchAnswer } from '../core/match/answer';
-import type { Claim, ClaimPack } from '../core/pack/schema';
 import type { Settings } from '../core/settings/schema';
 import { labelingAllowed } from '../core/settings/site-rules';
 import { HighlightPainter, supportsHighlights } from '../page/highlighter';
@@ -16,10 +15,9 @@ import {
   type PageFindings,
   type PageStatus,
 } from '../platform/protocol';
-import type { CardActions } from '../ui/card/ClaimCard';
-import { CardController, type LoadCard } from './card-controller';
-import type { FallbackMatcher } from './fallback-matcher';
+import { CardController } from './card-controller';
 import type { PageAnswers } from './gate';
+import type { ClaimLensHooks, KnownClaims } from './hooks';
 import {
   filterFromSettings,
   type Labeled,
@@ -37,29 +35,6 @@ const MAX_WAIT_MS = 1500;
 const MAX_BACKOFF_MS = 8000;
 /** How often a labeled page is checked for highlights or the card host the page took away. */
 const REPAIR_EVERY_MS = 2000;
-
-/** What the page knows of the pack in use: the claims it was told of. */
-export type KnownClaims = () => Pick<ClaimPack, 'version'> & { claims: Claim[] };
-
-export interface ClaimLensHooks {
-  /** The card's code, loaded on first use. */
-  loadCard: LoadCard;
-  /** The matcher on the page, loaded only when the background cannot answer. */
-  loadFallbackMatcher: () => Promise<FallbackMatcher>;
-  /** Card buttons; absent until something handles corrections. */
-  cardActions?: (labeled: { claimId: string; text: string }, known: KnownClaims) => CardActions;
-  /** Claims the reader said a sentence does not state ("Not this claim"), for the current page. */
-  isDismissed?: (claimId: string, sentence: string) => boolean;
-  /** Loads what isDismissed needs; awaited before labeling, so pages without DeepSeek never pay for it. */
-  beforeLabeling?: () => Promise<void>;
-  /** Calls back when what isDismissed answers has changed, so highlights go at once; returns the unsubscribe. */
-  watchDismissals?: (onChange: () => void) => () => void;
-  /** The reader's settings, validated (a corrupt stored value falls back to defaults and is quarantined). */
-  readSettings: () => Promise<Settings>;
-  watchSettings: (onChange: (settings: Settings) => void) => () => void;
-  /** Calls back when a newer signed claim pack is adopted, so open tabs relabel with it. */
-  watchPack?: (onChange: () => void) => () => void;
-}
 
 /** The host name site rules apply to; an about:srcdoc or about:blank frame belongs to its creator's site. */
 function siteHost(): string {

@@ -1,8 +1,8 @@
 import { watchAdoptedPack } from '../platform/adopted-pack';
 import { DismissalIndex } from '../platform/dismissal-index';
 import { DISMISSALS, readPlain, SETTINGS, watchPlain } from '../platform/plain-storage';
+import type { ClaimLensHooks } from './hooks';
 import type { LabelerStorage } from './labeler-storage';
-import type { ClaimLensHooks } from './lifecycle';
 
 /**
  * What the labeler reads from extension storage on an article page, without zod: settings and dismissals,
