@@ -28,6 +28,22 @@ const SAMPLE = [
 const session = useExtensionSession((s) => serveFixtures(s.context, { sites: CORPUS, dir: DIR }));
 const matcher = compileMatcher(realPack());
 
+/** The background's end-to-end hooks (entrypoints/background.ts). */
+interface BackgroundHooks {
+  matchedArticles(): number;
+  refuseMatching(refuse: boolean): void;
+}
+// Serialised into the service worker, so each names the global itself.
+const answeredByBackground = () =>
+  session.worker.evaluate(() =>
+    (globalThis as unknown as { claimLensTest: BackgroundHooks }).claimLensTest.matchedArticles(),
+  );
+const refuseMatching = (refuse: boolean) =>
+  session.worker.evaluate(
+    (r) => (globalThis as unknown as { claimLensTest: BackgroundHooks }).claimLensTest.refuseMatching(r),
+    refuse,
+  );
+
 describe('the built extension labels what npm run eval scores', () => {
   it.each(SAMPLE)('%s', async (slug) => {
     const gold = JSON.parse(readFileSync(resolve(DIR, `${slug}.json`), 'utf8')) as Gold;
@@ -49,18 +65,8 @@ describe('the built extension labels what npm run eval scores', () => {
     const gold = JSON.parse(readFileSync(resolve(DIR, `${slug}.json`), 'utf8')) as Gold;
     const html = readFileSync(resolve(DIR, `${slug}.html`), 'utf8');
     const expected = shownMatches(matcher, html, gold.url).map((m) => squash(m.text));
-    const answeredByBackground = () =>
-      session.worker.evaluate(() =>
-        (
-          globalThis as unknown as { claimLensTest: { matchedArticles(): number } }
-        ).claimLensTest.matchedArticles(),
-      );
     const before = await answeredByBackground();
-    await session.worker.evaluate(() =>
-      (
-        globalThis as unknown as { claimLensTest: { refuseMatching(refuse: boolean): void } }
-      ).claimLensTest.refuseMatching(true),
-    );
+    await refuseMatching(true);
     try {
       const page = await session.context.newPage();
       await page.goto(`${CORPUS}/${slug}.html`);
@@ -70,20 +76,11 @@ describe('the built extension labels what npm run eval scores', () => {
       expect(await answeredByBackground()).toBe(before);
       await page.close();
     } finally {
-      await session.worker.evaluate(() =>
-        (
-          globalThis as unknown as { claimLensTest: { refuseMatching(refuse: boolean): void } }
-        ).claimLensTest.refuseMatching(false),
-      );
+      await refuseMatching(false);
     }
   });
 
   it("matched them in the extension's background, not on the pages", async () => {
-    const answered = await session.worker.evaluate(() =>
-      (
-        globalThis as unknown as { claimLensTest: { matchedArticles(): number } }
-      ).claimLensTest.matchedArticles(),
-    );
-    expect(answered).toBeGreaterThanOrEqual(SAMPLE.length - 2);
+    expect(await answeredByBackground()).toBeGreaterThanOrEqual(SAMPLE.length - 2);
   });
 });

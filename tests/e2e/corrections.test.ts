@@ -6,6 +6,7 @@ import type { Correction, CorrectionDraft } from '../../src/core/corrections/sch
 import { newDraft, validateDraft } from '../../src/core/corrections/schema';
 import { realPack } from '../support/pages';
 import {
+  freshStart,
   openArticle,
   openOptions,
   openPopup,
@@ -30,12 +31,7 @@ const session = useExtensionSession(async (s) => {
     }),
   );
 });
-const STORED = ['settings', 'dismissals', 'corrections', 'correctionDrafts', 'openDraftRequest'];
-beforeEach(async () => {
-  // WXT storage keeps each item's version under `<key>$`.
-  await storageRemove(session, [...STORED, ...STORED.map((k) => `${k}$`)]);
-  for (const page of session.context.pages().slice(1)) await page.close();
-});
+beforeEach(() => freshStart(session));
 
 const drafts = () => storedList<CorrectionDraft>(session, 'correctionDrafts');
 const corrections = () => storedList<Correction>(session, 'corrections');

@@ -73,6 +73,18 @@ export function storageRemove(session: ExtensionSession, keys: string[]): Promis
   return session.worker.evaluate((k) => (globalThis as unknown as SW).chrome.storage.local.remove(k), keys);
 }
 
+/** The reader's stored items: settings, hidden highlights, corrections and drafts. */
+export const READER_ITEMS = ['settings', 'dismissals', 'corrections', 'correctionDrafts', 'openDraftRequest'];
+
+/**
+ * A clean start for a test: the given stored items forgotten (WXT storage keeps each item's version
+ * under `<key>$`, forgotten too) and every page but the first closed.
+ */
+export async function freshStart(session: ExtensionSession, items: string[] = READER_ITEMS): Promise<void> {
+  await storageRemove(session, [...items, ...items.map((k) => `${k}$`)]);
+  for (const page of session.context.pages().slice(1)) await page.close();
+}
+
 /** Stored list data (WXT storage items hold the value itself; their version is in the `<key>$` entry). */
 export async function storedList<T>(session: ExtensionSession, key: string): Promise<T[]> {
   const raw = await storageGet(session, key);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { realPack } from '../support/pages';
-import { openArticle, openPopup, storageRemove } from './extension-pages';
+import { freshStart, openArticle, openPopup } from './extension-pages';
 import { ROOT, useExtensionSession, waitForHighlights } from './harness';
 import { CARD, highlightPoint } from './highlights';
 
@@ -17,17 +17,7 @@ const PRE = 'reader-pre-release.html';
 const POST = 'reader-post-release.html';
 const claim = (id: string) => realPack().claims.find((c) => c.id === id)!;
 
-beforeEach(async () => {
-  await storageRemove(session, [
-    'settings',
-    'settings$',
-    'dismissals',
-    'dismissals$',
-    'correctionDrafts',
-    'correctionDrafts$',
-  ]);
-  for (const page of session.context.pages().slice(1)) await page.close();
-});
+beforeEach(() => freshStart(session));
 
 /** Opens the card of the sentence `text` with the mouse, as a reader would. */
 async function hoverSentence(page: Page, text: string): Promise<void> {

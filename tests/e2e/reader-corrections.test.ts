@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Correction, CorrectionDraft } from '../../src/core/corrections/schema';
-import { openArticle, openPopup, type SW, storageRemove, storedList } from './extension-pages';
+import { freshStart, openArticle, openPopup, type SW, storedList } from './extension-pages';
 import { SITE, useExtensionSession, waitForHighlights } from './harness';
 import { CARD, findingsOn, highlightPoint } from './highlights';
 
@@ -9,12 +9,7 @@ import { CARD, findingsOn, highlightPoint } from './highlights';
 // Clipboard access for the popup page, as a reader's click would give it.
 const session = useExtensionSession((s) => s.context.grantPermissions(['clipboard-read', 'clipboard-write']));
 const PRE = 'reader-pre-release.html';
-const KEYS = ['settings', 'dismissals', 'corrections', 'correctionDrafts', 'openDraftRequest'];
-
-beforeEach(async () => {
-  await storageRemove(session, [...KEYS, ...KEYS.map((k) => `${k}$`)]);
-  for (const page of session.context.pages().slice(1)) await page.close();
-});
+beforeEach(() => freshStart(session));
 
 const drafts = () => storedList<CorrectionDraft>(session, 'correctionDrafts');
 const corrections = () => storedList<Correction>(session, 'corrections');

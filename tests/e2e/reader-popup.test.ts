@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BADGE_COLOR } from '../../src/background/badge';
-import { openArticle, openPopup, type SW, storageRemove, storedList } from './extension-pages';
+import { freshStart, openArticle, openPopup, type SW, storedList } from './extension-pages';
 import { EXTENSION_DIR, ROOT, useExtensionSession, waitForHighlights } from './harness';
 import { findingsOn, paintedRanges } from './highlights';
 
@@ -12,17 +12,7 @@ const DOCS = resolve(ROOT, 'docs');
 const PRE = 'reader-pre-release.html';
 const POST = 'reader-post-release.html';
 
-beforeEach(async () => {
-  await storageRemove(session, [
-    'settings',
-    'settings$',
-    'dismissals',
-    'dismissals$',
-    'correctionDrafts',
-    'correctionDrafts$',
-  ]);
-  for (const page of session.context.pages().slice(1)) await page.close();
-});
+beforeEach(() => freshStart(session));
 
 const badge = (tabId: number) =>
   session.worker.evaluate(async (id) => {
