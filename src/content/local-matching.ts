@@ -37,11 +37,11 @@ export function compileDatabase(pack: ClaimPack, prebuilt?: MatchIndex): Databas
 
 /** The matches for the blocks, one step per block, so a caller can yield to the page in between. */
 export function* matchSteps(
-  db: Database,
+  { pack, matcher }: Pick<Database, 'pack' | 'matcher'>,
   blocks: MatchInputBlock[],
   title: string,
 ): Generator<void, MatchAnswer> {
-  return answerOf(db.pack, yield* db.matcher.matchDocumentInSteps(blocks, { title }));
+  return answerOf(pack, yield* matcher.matchDocumentInSteps(blocks, { title }));
 }
 
 /** The whole scan at once, for tests, the benchmark and any caller that need not yield. */
