@@ -14,33 +14,27 @@ import { DEFAULT_MIN_STRENGTH } from '../src/core/settings/strength';
 import { TIER_IDS } from '../src/core/tiers';
 import { HighlightPainter } from '../src/page/highlighter';
 import { readPublicationDate } from '../src/page/published-date';
-import { SLICE_MS, yieldToPage } from '../src/page/schedule';
+import { runInSlices, yieldToPage } from '../src/page/schedule';
 import type { MatchRequest } from '../src/platform/protocol';
 
 const now = () => performance.now();
 const FILTER = { tiers: TIER_IDS, minStrength: DEFAULT_MIN_STRENGTH, emphasis: 'what-matters' as const };
 
-/** Runs steps in slices of SLICE_MS, as runInSlices does, timing our work and the longest slice. */
+/** runInSlices, recording our work and the longest slice. */
 async function timedSlices<T>(
   steps: Generator<void, T>,
 ): Promise<{ value: T; workMs: number; longestMs: number }> {
   let workMs = 0;
   let longestMs = 0;
-  let sliceStart = now();
-  for (let step = steps.next(); ; step = steps.next()) {
-    const elapsed = now() - sliceStart;
-    if (step.done) {
-      workMs += elapsed;
-      longestMs = Math.max(longestMs, elapsed);
-      return { value: step.value, workMs, longestMs };
-    }
-    if (elapsed > SLICE_MS) {
-      workMs += elapsed;
-      longestMs = Math.max(longestMs, elapsed);
-      await yieldToPage();
-      sliceStart = now();
-    }
-  }
+  const value = await runInSlices(
+    steps,
+    () => true,
+    (ms) => {
+      workMs += ms;
+      longestMs = Math.max(longestMs, ms);
+    },
+  );
+  return { value: value as T, workMs, longestMs };
 }
 
 // --- In the worker (the background's part) ---------------------------------------------------------------
