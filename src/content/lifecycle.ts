@@ -292,8 +292,18 @@ export function startClaimLens(
     });
   };
 
+  // The storage watchers and the first scan each get a task of their own; until the scan has started, a
+  // question from the popup waits for it rather than hearing "nothing here".
+  const started = (async () => {
+    await yieldToPage();
+    if (lifetime.alive) watchStorage();
+    await yieldToPage();
+    if (lifetime.alive) runScan();
+  })();
+
   handOver({
     findings: async () => {
+      await started;
       await scanning;
       return pageFindings();
     },
@@ -316,10 +326,4 @@ export function startClaimLens(
     painter.clear();
     labeled = [];
   });
-  void (async () => {
-    await yieldToPage();
-    if (lifetime.alive) watchStorage();
-    await yieldToPage();
-    if (lifetime.alive) runScan();
-  })();
 }
