@@ -84,17 +84,21 @@ const point = await page.evaluate(() => {
   }
   return null;
 });
+let cardOpen = false;
 if (point) {
   await page.mouse.move(point.x, point.y);
-  await page
+  cardOpen = await page
     .locator('[data-claim-lens="card"] .card')
     .waitFor({ state: 'visible', timeout: 5000 })
-    .catch(() => {});
+    .then(() => true)
+    .catch(() => false);
   // Let the card finish fading in.
   await page.waitForTimeout(600);
 }
 mkdirSync(OUT, { recursive: true });
 const shot = resolve(OUT, 'claim-lens-demo.png');
 await page.screenshot({ path: shot });
-console.log(`[demo] No display found, so Chromium ran headless. Screenshot with a card open: ${shot}`);
+console.log(
+  `[demo] No display found, so Chromium ran headless. Screenshot ${cardOpen ? 'with a card open' : 'WITHOUT a card: hovering a highlight opened none within 5 s'}: ${shot}`,
+);
 await context.close();

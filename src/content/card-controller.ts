@@ -99,7 +99,9 @@ export class CardController {
       void this.cardReady().then(() => {
         const request = this.pending;
         this.pending = undefined;
-        if (request && this.card && this.items.includes(request.item)) this.open(request.item, request);
+        // A rescan while the code loaded makes new items for the same sentences: find it by its key.
+        const item = request && this.items.find((i) => i.key === request.item.key);
+        if (item && this.card) this.open(item, request);
       });
       return;
     }
