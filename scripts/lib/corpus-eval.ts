@@ -91,6 +91,21 @@ export function shownMatches(matcher: Matcher, html: string, url: string): Sente
     .filter((m) => m.hits.length > 0);
 }
 
+/**
+ * The gold sentence a highlight stands for: the same sentence, else the table row it is a cell of, else
+ * any gold sentence it overlaps. A cell ("$1.74") also appears in prose sentences; it is judged by its row.
+ */
+function goldFor(gold: Gold, text: string): GoldSentence | undefined {
+  const own = squash(text);
+  return (
+    gold.sentences.find((s) => squash(s.text) === own) ??
+    gold.sentences.find(
+      (s) => s.text.includes(' | ') && s.text.split(' | ').some((cell) => squash(cell) === own),
+    ) ??
+    gold.sentences.find((s) => overlaps(text, s.text))
+  );
+}
+
 export function scoreArticle(gold: Gold, matches: SentenceMatch[], pack: ClaimPack): ArticleScore {
   const tiers = new Map(pack.claims.map((c) => [c.id, c.tier]));
   const score: ArticleScore = {
@@ -117,7 +132,7 @@ export function scoreArticle(gold: Gold, matches: SentenceMatch[], pack: ClaimPa
     }
   }
   for (const m of matches) {
-    const g = gold.sentences.find((s) => overlaps(m.text, s.text));
+    const g = goldFor(gold, m.text);
     const first = m.hits[0]!;
     const shownTier = tiers.get(first.claimId);
     if (!g) {

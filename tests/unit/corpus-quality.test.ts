@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusDir, evaluateCorpus } from '../../scripts/lib/corpus-eval';
+import { corpusDir, evaluateCorpus, type Gold, scoreArticle } from '../../scripts/lib/corpus-eval';
+import type { SentenceMatch } from '../../src/core/match/matcher';
 import { ROOT, realPack } from '../support/pages';
 
 /**
@@ -8,7 +9,7 @@ import { ROOT, realPack } from '../support/pages';
  * with sentence-level gold (tests/fixtures/corpus). The floors are what the matcher reaches today; a
  * change that lowers any of them fails here. `npm run eval` prints the details.
  */
-const FLOORS = { recall: 0.89, precision: 0.97, claimIdAccuracy: 0.92, tierAccuracy: 0.89 };
+const FLOORS = { recall: 0.9, precision: 0.97, claimIdAccuracy: 0.95, tierAccuracy: 0.95 };
 
 describe('matcher quality on the development corpus', () => {
   const totals = evaluateCorpus(realPack(), corpusDir(resolve(ROOT)));
@@ -25,5 +26,55 @@ describe('matcher quality on the development corpus', () => {
   it('puts no highlight on any negative page', () => {
     const highlighted = totals.scores.filter((s) => s.phase === 'negative' && s.highlighted > 0);
     expect(highlighted.map((s) => `${s.slug}: ${s.falsePositives.join(' | ')}`)).toEqual([]);
+  });
+});
+
+describe('corpus scoring', () => {
+  const pack = realPack();
+  const gold: Gold = {
+    slug: 'example',
+    url: 'https://example.com/',
+    title: 'Example',
+    published: null,
+    phase: 'post-release',
+    sentences: [
+      {
+        text: 'After May 31, $0.435 input becomes $1.74.',
+        claims: ['v4-pro-price-reverts-to-launch'],
+        tier: 'contradicted',
+        required: true,
+      },
+      {
+        text: 'Input | $0.435 | $1.74',
+        claims: ['v4-pro-launch-input-1-74'],
+        tier: 'contradicted',
+        required: true,
+      },
+    ],
+  };
+  const cell = (text: string, claimId: string): SentenceMatch => ({
+    blockIndex: 1,
+    start: 0,
+    end: text.length,
+    text,
+    hits: [
+      {
+        claimId,
+        strength: 0.7,
+        numbersMatched: true,
+        approximate: false,
+        wordOverlap: 0,
+        sharedWords: 0,
+        evidence: 2,
+      },
+    ],
+  });
+
+  it('judges a table cell by its row, not by a prose sentence that repeats its figure', () => {
+    const score = scoreArticle(gold, [cell('$1.74', 'v4-pro-launch-input-1-74')], pack);
+    expect(score.idCorrect).toBe(1);
+    expect(score.tierCorrect).toBe(1);
+    // The same cell showing a claim its row does not state is wrong.
+    expect(scoreArticle(gold, [cell('$1.74', 'v4-flash-launch-input-0-14')], pack).tierCorrect).toBe(0);
   });
 });

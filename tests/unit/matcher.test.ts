@@ -206,6 +206,11 @@ describe('compileMatcher', () => {
   it('does not paint a sentence that reports a claim failed as the claim itself', () => {
     expect(idsFor('DeepSeek V4: the February release window passed without a launch.')).toEqual([]);
     expect(idsFor('DeepSeek V4 did not launch in February, contrary to the rumors.')).toEqual([]);
+    // An expectation told as overtaken is not the expectation; the same expectation stated is.
+    expect(idsFor('DeepSeek V4 was originally expected to launch in February, then pushed back.')).toEqual(
+      [],
+    );
+    expect(idsFor('DeepSeek V4 is expected to launch in February.')).toEqual([['v4-release-february']]);
   });
 
   it('lists the most specific claim first: a figure beats a topic', () => {

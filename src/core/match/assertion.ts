@@ -66,9 +66,14 @@ export function assertsSomething({ normalized, kind, hasFigure, words, headed }:
 const DENIAL =
   /\b(?:passed without|came and went|did not (?:happen|materiali[sz]e|arrive|launch|ship|appear|come)|didn't (?:happen|materiali[sz]e|arrive|launch|ship|appear|come)|never (?:came|arrived|happened|materiali[sz]ed|shipped|launched)|no sign of|failed to (?:appear|arrive|launch|materiali[sz]e)|turned out (?:to be )?(?:false|wrong|untrue)|(?:was|were|is|are|proved|proven) (?:false|wrong|untrue|incorrect|inaccurate|debunked)|debunk|denied|refuted|contrary to (?:the |earlier )?(?:rumou?rs?|reports?|leaks?|claims?)|despite (?:the |earlier )?(?:rumou?rs?|reports?|leaks?|claims?|speculation))/;
 
+// An expectation told as overtaken: "Originally anticipated for mid-February, the timeline underwent several
+// adjustments", "initially expected in March but pushed back".
+const OVERTAKEN_EXPECTATION =
+  /\b(?:originally|initially|first|had been) (?:anticipated|expected|planned|slated|scheduled|rumou?red|tipped|targeted|billed)\b.*\b(?:adjust|delay|slipp?|pushed (?:back|out)|postpon|shifted|moved|changed|revised)/;
+
 /** Whether the sentence says a claim failed or is false rather than stating it. */
 export function deniesClaim(normalized: string): boolean {
-  return DENIAL.test(normalized);
+  return DENIAL.test(normalized) || OVERTAKEN_EXPECTATION.test(normalized);
 }
 
 // Statements about a kind of thing rather than a model: "Standard transformer attention falls apart…",

@@ -83,7 +83,18 @@ const SYNONYM_GROUPS: string[][] = [
     'end of life',
   ],
   // a model's main purpose
-  ['primarily', 'mainly', 'chiefly', 'predominantly', 'first and foremost', 'all in on', 'going all in'],
+  [
+    'primarily',
+    'mainly',
+    'chiefly',
+    'predominantly',
+    'first and foremost',
+    'all in on',
+    'going all in',
+    'almost entirely',
+    'almost exclusively',
+    'overwhelmingly',
+  ],
   // hardware support
   [
     'support',
