@@ -11,7 +11,7 @@ export const RUNS = {
   articleTracedLoads: 3,
   scalingRuns: 3,
   packLoads: 9,
-  cardLoads: 5,
+  cardLoads: 9,
   attributionLoads: 5,
 };
 

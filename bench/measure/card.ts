@@ -49,12 +49,16 @@ export async function measureCard(claimLens: BrowserContext, file: string): Prom
       const w = window as unknown as { __hoverAt?: number; __cardAt?: Promise<number> };
       w.__cardAt = new Promise((done) => {
         // The card's host is a popover with an open shadow root (or, in older builds, <claim-lens-card>).
+        // Shown means seen: a card made ready unseen during the hover delay (visibility: hidden) is not.
         const shown = () =>
-          Array.from(document.querySelectorAll(':popover-open, claim-lens-card')).some(
-            (host) =>
-              getComputedStyle(host).display !== 'none' && host.shadowRoot?.querySelector('.card') != null,
-          );
-        const frame = (at: number) => (shown() ? done(at) : requestAnimationFrame(frame));
+          Array.from(document.querySelectorAll(':popover-open, claim-lens-card')).some((host) => {
+            const card = host.shadowRoot?.querySelector('.card');
+            const style = card ? getComputedStyle(card) : undefined;
+            return style !== undefined && style.display !== 'none' && style.visibility === 'visible';
+          });
+        // When the frame that shows the card runs (not its start time, which can precede the open: a frame
+        // whose start the open task delayed still carries the earlier time).
+        const frame = () => (shown() ? done(performance.now()) : requestAnimationFrame(frame));
         requestAnimationFrame(frame);
       });
       addEventListener('pointermove', (e) => (w.__hoverAt ??= e.timeStamp), { capture: true });

@@ -5,6 +5,11 @@ import type { Labeled } from './labeler';
 
 const HOVER_OPEN_DELAY_MS = 120;
 const HOVER_CLOSE_DELAY_MS = 300;
+/**
+ * How long the pointer rests on a sentence before its card is made ready unseen (prepare): a pointer
+ * sweeping across the text makes no card at all; the rest of the open delay covers the card's layout.
+ */
+const HOVER_PREPARE_DELAY_MS = 40;
 /** One pointer hit test per frame at most. */
 const POINTER_CHECK_EVERY_MS = 16;
 
@@ -12,7 +17,14 @@ const POINTER_CHECK_EVERY_MS = 16;
 export interface CardSurface {
   readonly host: HTMLElement;
   contains(target: EventTarget | null): boolean;
-  show(anchorRects: () => Rect[], props: Omit<ClaimCardProps, 'onClose'>, onClose: () => void): void;
+  /** With `waiting`, the card is rendered and laid out in its place but not seen until `reveal`. */
+  show(
+    anchorRects: () => Rect[],
+    props: Omit<ClaimCardProps, 'onClose'>,
+    onClose: () => void,
+    options?: { waiting?: boolean },
+  ): void;
+  reveal(): void;
   ensureShown(): boolean;
   focusFirst(): void;
   hasFocus(): boolean;
@@ -44,10 +56,16 @@ export class CardController {
   private pending: OpenRequest | undefined;
   private items: Labeled[] = [];
   private openFor: Labeled | undefined;
+  /** The card made ready, unseen, while the hover delay runs for this sentence. */
+  private waitingFor: Labeled | undefined;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  private prepareTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The sentence the running hover delay will open. */
+  private hoverTarget: Labeled | undefined;
   private pointerFrame = 0;
   private lastPointerCheck = Number.NEGATIVE_INFINITY;
-  private pointer: { x: number; y: number } | undefined;
+  /** Where the pointer is, and when it got there (the event's time, which precedes its delivery). */
+  private pointer: { x: number; y: number; at: number } | undefined;
   /** Where focus was before the card took it, to give it back. */
   private returnFocusTo: HTMLElement | undefined;
   private readonly abort = new AbortController();
@@ -80,6 +98,7 @@ export class CardController {
    */
   setItems(items: Labeled[]): void {
     this.items = items;
+    if (this.waitingFor && !items.includes(this.waitingFor)) this.dropWaiting();
     const open = this.openFor;
     if (!open) return;
     const same = items.find((item) => item.key === open.key);
@@ -92,7 +111,7 @@ export class CardController {
   }
 
   open(item: Labeled, { focus = false, expandClaimId }: Omit<OpenRequest, 'item'> = {}): void {
-    clearTimeout(this.hoverTimer);
+    this.cancelHover();
     const card = this.card;
     if (!card) {
       this.pending = { item, focus, expandClaimId };
@@ -109,7 +128,12 @@ export class CardController {
       const active = this.doc.activeElement;
       this.returnFocusTo = active instanceof HTMLElement && !card.contains(active) ? active : undefined;
     }
-    if (this.openFor !== item || expandClaimId) {
+    if (this.waitingFor === item && !expandClaimId) {
+      this.waitingFor = undefined;
+      this.openFor = item;
+      card.reveal();
+    } else if (this.openFor !== item || expandClaimId) {
+      this.waitingFor = undefined;
       this.openFor = item;
       this.painter.setActive(item);
       card.show(
@@ -122,8 +146,9 @@ export class CardController {
   }
 
   close(restoreFocus = false): void {
-    clearTimeout(this.hoverTimer);
+    this.cancelHover();
     this.pending = undefined;
+    if (this.waitingFor) this.dropWaiting();
     if (!this.openFor) return;
     const hadFocus = this.card?.hasFocus() ?? false;
     this.openFor = undefined;
@@ -164,13 +189,14 @@ export class CardController {
 
   destroy(): void {
     this.abort.abort();
-    clearTimeout(this.hoverTimer);
+    this.cancelHover();
     cancelAnimationFrame(this.pointerFrame);
     this.painter.setActive(undefined);
     this.card?.destroy();
     this.card = undefined;
     this.pending = undefined;
     this.openFor = undefined;
+    this.waitingFor = undefined;
   }
 
   /** The card, its code loaded once; undefined if it cannot load (the extension went away). */
@@ -200,16 +226,65 @@ export class CardController {
   }
 
   private hoverTo(item: Labeled | undefined, delay: number): void {
+    this.cancelHover();
+    this.hoverTarget = item;
+    this.hoverTimer = setTimeout(() => {
+      this.hoverTarget = undefined;
+      if (item) this.open(item);
+      else this.close();
+    }, delay);
+    if (item) this.prepareTimer = setTimeout(() => this.prepare(item), HOVER_PREPARE_DELAY_MS);
+    else if (this.waitingFor) this.dropWaiting();
+  }
+
+  /** Stops a running open or close delay. */
+  private cancelHover(): void {
     clearTimeout(this.hoverTimer);
-    this.hoverTimer = setTimeout(() => (item ? this.open(item) : this.close()), delay);
+    clearTimeout(this.prepareTimer);
+    this.hoverTarget = undefined;
+  }
+
+  /**
+   * While the hover delay runs and no card is open, the card for the sentence under the pointer is
+   * rendered and laid out unseen, so opening it when the delay ends costs a repaint, not a layout. A card
+   * whose code is still loading is made ready when it arrives, if the pointer is still on that sentence.
+   */
+  private prepare(item: Labeled): void {
+    if (this.openFor || this.waitingFor === item) return;
+    const card = this.card;
+    if (!card) {
+      void this.cardReady().then(() => {
+        if (this.hoverTarget === item && !this.openFor && this.card) this.prepare(item);
+      });
+      return;
+    }
+    this.waitingFor = item;
+    card.show(
+      () => this.painter.rectsOf(item),
+      this.propsFor(item),
+      () => this.close(true),
+      {
+        waiting: true,
+      },
+    );
+    // The sentence is marked as the one whose card is coming, after its place was read: a change to the
+    // page's highlights makes the next read of a layout box recalculate the page's style.
+    this.painter.setActive(item);
+  }
+
+  private dropWaiting(): void {
+    this.waitingFor = undefined;
+    if (this.openFor) return;
+    this.card?.hide();
+    this.painter.setActive(undefined);
   }
 
   private onPointerMove(event: PointerEvent): void {
     if (this.card?.contains(event.target)) {
-      clearTimeout(this.hoverTimer);
+      this.cancelHover();
       return;
     }
-    this.pointer = { x: event.clientX, y: event.clientY };
+    this.pointer = { x: event.clientX, y: event.clientY, at: event.timeStamp };
     if (this.pointerFrame) return;
     // Throttled to one hit test per frame, on the leading edge: the first move is tested at once (a
     // frame's wait would add to the card's opening), the moves that follow within a frame once at its end.
@@ -231,10 +306,15 @@ export class CardController {
     if (item) {
       // The hover delay is long enough to load the card's code.
       if (!this.card) void this.cardReady();
-      if (item !== this.openFor) this.hoverTo(item, HOVER_OPEN_DELAY_MS);
-      else clearTimeout(this.hoverTimer);
+      // The delay counts from when the pointer arrived: pointer events reach the page up to a frame later.
+      if (item !== this.openFor) this.hoverTo(item, HOVER_OPEN_DELAY_MS - (performance.now() - point.at));
+      else this.cancelHover();
     } else if (this.openFor && !this.card?.hasFocus()) {
       this.hoverTo(undefined, HOVER_CLOSE_DELAY_MS);
+    } else if (!this.openFor && this.hoverTarget) {
+      // The pointer only passed by: the card it was about to open stays closed.
+      this.cancelHover();
+      if (this.waitingFor) this.dropWaiting();
     }
   }
 

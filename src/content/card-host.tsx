@@ -5,6 +5,7 @@ import {
   hideShadowHost,
   placeShadowHost,
   type ShadowHost,
+  setShadowHostWaiting,
   showShadowHost,
 } from '../page/shadow-host';
 import { ClaimCard, type ClaimCardProps } from '../ui/card/ClaimCard';
@@ -46,17 +47,33 @@ export class CardHost implements CardSurface {
     return target === this.ui.host;
   }
 
-  show(anchorRects: () => Rect[], props: Omit<ClaimCardProps, 'onClose'>, onClose: () => void): void {
+  show(
+    anchorRects: () => Rect[],
+    props: Omit<ClaimCardProps, 'onClose'>,
+    onClose: () => void,
+    { waiting = false }: { waiting?: boolean } = {},
+  ): void {
     this.anchorRects = anchorRects;
     // The sentence's rects are read before the card goes in, while the page's layout is still clean:
     // read after, they would force a layout of the whole page along with the card's.
     const anchor = unionRect(anchorRects());
     render(<ClaimCard {...props} onClose={onClose} />, this.ui.mount);
+    setShadowHostWaiting(this.ui.host, waiting);
     showShadowHost(this.ui.host);
     this.place(anchor);
     const view = this.doc.defaultView;
     view?.addEventListener('scroll', this.reposition, { capture: true, passive: true });
     view?.addEventListener('resize', this.reposition, { passive: true });
+  }
+
+  /**
+   * Shows a card that `show(…, { waiting: true })` rendered, placed and laid out unseen during the hover
+   * delay: only a repaint is left when the delay ends. It is placed again in case the page scrolled.
+   */
+  reveal(): void {
+    if (!this.isOpen) return;
+    this.place();
+    setShadowHostWaiting(this.ui.host, false);
   }
 
   /** Puts the host back if the page removed it while the card is open; returns whether it had to. */

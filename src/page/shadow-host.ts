@@ -8,6 +8,7 @@
 
 /** Attribute for tests and tools to find our UI; our code finds its hosts by identity, never by this. */
 export const OWN_UI_ATTRIBUTE = 'data-claim-lens';
+const WAITING_ATTRIBUTE = 'data-claim-lens-waiting';
 
 const HOST_CSS = `
 :host { all: initial !important; position: fixed !important; inset: auto !important; margin: 0 !important;
@@ -19,6 +20,7 @@ const HOST_CSS = `
   z-index: 2147483647 !important; pointer-events: auto !important; }
 :host(:not(:popover-open)) { display: none !important; }
 :host(:popover-open) { display: block !important; }
+:host([data-claim-lens-waiting]) { visibility: hidden !important; pointer-events: none !important; }
 `;
 
 export interface ShadowHost {
@@ -59,7 +61,16 @@ export function attachShadowHost(host: HTMLElement): void {
   if (host.parentNode !== parent) parent.append(host);
 }
 
+/**
+ * A host laid out in its place but not seen, heard or hit: made ready during a delay, so showing it when
+ * the delay ends costs only a repaint (see CardHost.show).
+ */
+export function setShadowHostWaiting(host: HTMLElement, waiting: boolean): void {
+  host.toggleAttribute(WAITING_ATTRIBUTE, waiting);
+}
+
 export function hideShadowHost(host: HTMLElement): void {
+  setShadowHostWaiting(host, false);
   if (host.isConnected && host.matches(':popover-open')) host.hidePopover();
 }
 

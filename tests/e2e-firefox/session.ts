@@ -200,7 +200,9 @@ export async function until<T>(
 export function cardText(page: Page): Promise<string | null> {
   return page.evaluate(() => {
     const host = document.querySelector('[data-claim-lens="card"], claim-lens-card') as HTMLElement | null;
-    if (!host || getComputedStyle(host).display === 'none') return null;
+    const style = host ? getComputedStyle(host) : undefined;
+    // A card made ready unseen during the hover delay is not shown.
+    if (!host || style?.display === 'none' || style?.visibility === 'hidden') return null;
     return host.shadowRoot?.querySelector('.card')?.textContent ?? null;
   });
 }

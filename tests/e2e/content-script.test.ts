@@ -100,6 +100,21 @@ describe('the card', () => {
     await page.close();
   });
 
+  it('opens only for a pointer that rests: one passing over a sentence opens nothing', async () => {
+    const page = await open('seed-000.html');
+    await waitForHighlights(page);
+    const point = (await highlightPoint(page, { tier: 'contradicted' }))!;
+    // Across the sentence and off it again well within the open delay, as a pointer on its way elsewhere.
+    await page.mouse.move(point.x, point.y);
+    await page.mouse.move(2, 2);
+    await page.waitForTimeout(600);
+    expect(await page.locator(CARD).isVisible()).toBe(false);
+    // Resting on it opens the card as before.
+    await hoverHighlight(page, { tier: 'contradicted' });
+    expect(await page.locator(CARD).isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('adds no tab stops; the shortcut opens the next claim with focus, Escape gives focus back', async () => {
     const { page, tabId } = await openArticle(session, 'seed-004.html');
     await waitForHighlights(page);

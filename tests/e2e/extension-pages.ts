@@ -9,6 +9,12 @@ export const SHOTS = resolve(ROOT, 'test-results');
 mkdirSync(SHOTS, { recursive: true });
 
 /**
+ * Where the README's screenshots are written: test-results/ in every run, docs/ only when asked
+ * (`npm run docs:screenshots`), so running the tests never changes the repository's files.
+ */
+export const DOC_SHOTS = process.env.CLAIM_LENS_UPDATE_DOCS === '1' ? resolve(ROOT, 'docs') : SHOTS;
+
+/**
  * The service worker's global scope, for worker.evaluate callbacks: they run in the worker, so they must
  * reach `chrome` through globalThis (a helper function defined here would not exist there).
  */

@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { realPack } from '../support/pages';
-import { freshStart, openArticle, openPopup } from './extension-pages';
-import { ROOT, useExtensionSession, waitForHighlights } from './harness';
+import { DOC_SHOTS, freshStart, openArticle, openPopup } from './extension-pages';
+import { useExtensionSession, waitForHighlights } from './harness';
 import { CARD, highlightPoint } from './highlights';
 
 /**
@@ -12,7 +12,6 @@ import { CARD, highlightPoint } from './highlights';
  * and what changed since, and a sentence with several claims is a short list, one open at a time.
  */
 const session = useExtensionSession();
-const DOCS = resolve(ROOT, 'docs');
 const PRE = 'reader-pre-release.html';
 const POST = 'reader-post-release.html';
 const claim = (id: string) => realPack().claims.find((c) => c.id === id)!;
@@ -116,7 +115,7 @@ describe('the card at a glance', () => {
     );
     expect(await card.locator('.pack-line').textContent()).toContain(`Claim pack v${realPack().version}`);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await card.screenshot({ path: resolve(DOCS, 'card-time-line.png') });
+    await card.screenshot({ path: resolve(DOC_SHOTS, 'card-time-line.png') });
   });
 
   it('on the post-release article the same claim was already contradicted when it was published', async () => {
@@ -157,7 +156,7 @@ describe('the card at a glance', () => {
         .count(),
     ).toBe(0);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await card.screenshot({ path: resolve(DOCS, 'card-short.png') });
+    await card.screenshot({ path: resolve(DOC_SHOTS, 'card-short.png') });
     // Details open on request: settling sources first, never the page being read.
     await card.locator('details.details summary').click();
     expect(await card.locator('.history').isVisible()).toBe(true);
@@ -185,7 +184,7 @@ describe('the card at a glance', () => {
     expect(ids).toEqual(multi!.claimIds);
     expect(await card.locator('.claim-row').first().getAttribute('aria-expanded')).toBe('true');
     await page.setViewportSize({ width: 1280, height: 900 });
-    await card.screenshot({ path: resolve(DOCS, 'card-multi-claim.png') });
+    await card.screenshot({ path: resolve(DOC_SHOTS, 'card-multi-claim.png') });
     await rows.nth(1).click();
     expect(await rows.nth(1).getAttribute('aria-expanded')).toBe('true');
     expect(await rows.nth(0).getAttribute('aria-expanded')).toBe('false');

@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BADGE_COLOR } from '../../src/background/badge';
-import { freshStart, openArticle, openPopup, type SW, storedList } from './extension-pages';
-import { EXTENSION_DIR, ROOT, useExtensionSession, waitForHighlights } from './harness';
+import { DOC_SHOTS, freshStart, openArticle, openPopup, type SW, storedList } from './extension-pages';
+import { EXTENSION_DIR, useExtensionSession, waitForHighlights } from './harness';
 import { findingsOn, paintedRanges } from './highlights';
 
 /** One count everywhere, the page's date line first, one calm scroll, every claim by keyboard. */
 const session = useExtensionSession();
-const DOCS = resolve(ROOT, 'docs');
 const PRE = 'reader-pre-release.html';
 const POST = 'reader-post-release.html';
 
@@ -68,8 +67,8 @@ describe('one count, and the page first', () => {
       /^Published 10 February 2026, before V4’s release \(24 April 2026\)\. Since then \d+ of the claims it states (has|have) been contradicted/,
     );
     await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.locator('.page-summary').screenshot({ path: resolve(DOCS, 'popup-date-line.png') });
-    await popup.screenshot({ path: resolve(DOCS, 'popup.png') });
+    await popup.locator('.page-summary').screenshot({ path: resolve(DOC_SHOTS, 'popup-date-line.png') });
+    await popup.screenshot({ path: resolve(DOC_SHOTS, 'popup.png') });
     await popup.close();
 
     const post = await openArticle(session, `${POST}?date=2`);
