@@ -81,7 +81,7 @@ let painter: HighlightPainter<Labeled> | undefined;
 
 /**
  * One labeling pass with the database from packReady(), as src/content/lifecycle.ts scan() runs it: the
- * labeler's steps through runInSlices (yielding every SLICE_MS), then the painter. Only the settings read,
+ * labeler's steps through runInSlices (yielding every PAGE_SLICE_MS), then the painter. Only the settings read,
  * site rules and dismissals (extension storage) are left out: the filter is the default one.
  */
 async function label(): Promise<LabelResult> {

@@ -14,7 +14,7 @@ import { DEFAULT_MIN_STRENGTH } from '../src/core/settings/strength';
 import { TIER_IDS } from '../src/core/tiers';
 import { HighlightPainter } from '../src/page/highlighter';
 import { readPublicationDate } from '../src/page/published-date';
-import { runInSlices, yieldToPage } from '../src/page/schedule';
+import { BACKGROUND_SLICE_MS, runInSlices, yieldToPage } from '../src/page/schedule';
 import type { MatchRequest } from '../src/platform/protocol';
 
 const now = () => performance.now();
@@ -23,6 +23,7 @@ const FILTER = { tiers: TIER_IDS, minStrength: DEFAULT_MIN_STRENGTH, emphasis: '
 /** runInSlices, recording our work and the longest slice. */
 async function timedSlices<T>(
   steps: Generator<void, T>,
+  sliceMs?: number,
 ): Promise<{ value: T; workMs: number; longestMs: number }> {
   let workMs = 0;
   let longestMs = 0;
@@ -33,6 +34,7 @@ async function timedSlices<T>(
       workMs += ms;
       longestMs = Math.max(longestMs, ms);
     },
+    sliceMs,
   );
   return { value: value as T, workMs, longestMs };
 }
@@ -64,7 +66,7 @@ export function serveInWorker(scope: { onmessage: unknown; postMessage(message: 
       scope.postMessage({ parseMs: t1 - t0, compileMs: now() - t1 } satisfies WorkerReady);
       return;
     }
-    const matched = await timedSlices(matchSteps(db!, message.blocks, message.title));
+    const matched = await timedSlices(matchSteps(db!, message.blocks, message.title), BACKGROUND_SLICE_MS);
     scope.postMessage({
       answer: matched.value,
       matchMs: matched.workMs,

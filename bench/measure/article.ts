@@ -4,6 +4,7 @@ import { articleFile } from '../pages';
 import { type Line, line, median, paired } from '../report';
 import { interleaved, type LoadFigures } from './loads';
 import { f } from './no-mention';
+import { renderingNote } from './trace';
 
 /**
  * Goal (b): a 10,000-word V4 article costs ≤ 50 ms of extra main-thread time in all (script, style,
@@ -41,7 +42,7 @@ export async function measureArticle(sides: {
     .flat()
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 3)
-    .map((t) => `${f(t.ms)} ms: ${t.where.slice(0, 3).join(', ')}`);
+    .map((t) => `${f(t.ms)} ms: ${t.where.slice(0, 3).join(', ')}${renderingNote(t)}`);
   const lines = [
     line({
       goal: 'b',

@@ -72,7 +72,30 @@ export interface Task {
   ours: boolean;
   /** Our script and function names seen in it (for "where time goes"). */
   where: string[];
+  /** The renderer's own work inside it, ms by kind (garbage collection included); the rest is script. */
+  rendering: { style: number; layout: number; paint: number; gc: number };
 }
+
+/** "; of it 12.1 ms style, 3.0 ms gc" for a task's rendering and collection work, or "" when none. */
+export function renderingNote({ rendering }: Task): string {
+  const parts = Object.entries(rendering)
+    .filter(([, ms]) => ms >= 0.5)
+    .map(([kind, ms]) => `${ms.toFixed(1)} ms ${kind}`);
+  return parts.length > 0 ? `; of it ${parts.join(', ')}` : '';
+}
+
+/** Trace events of the renderer's own work, by what a reader would call it. */
+const RENDERING: Record<string, keyof Task['rendering']> = {
+  UpdateLayoutTree: 'style',
+  RecalculateStyles: 'style',
+  Layout: 'layout',
+  Paint: 'paint',
+  PrePaint: 'paint',
+  Layerize: 'paint',
+  MajorGC: 'gc',
+  MinorGC: 'gc',
+  BlinkGC: 'gc',
+};
 
 export interface TaskSummary {
   /** Every top-level main-thread task of the page's renderer. */
@@ -117,13 +140,22 @@ export function summarizeTrace(
   const tasks = topLevel.map((t): Task => {
     const end = t.ts + (t.dur ?? 0);
     const where = new Set<string>();
+    const rendering = { style: 0, layout: 0, paint: 0, gc: 0 };
     for (const e of onMain) {
       if (e.ts < t.ts || e.ts >= end || e === t) continue;
       const u = e.args?.data?.url;
       if (u && isOurs(u)) where.add(`${e.name} ${shortUrl(u)}`);
+      const kind = e.ph === 'X' ? RENDERING[e.name] : undefined;
+      if (kind) rendering[kind] += (e.dur ?? 0) / 1000;
     }
     for (const s of samples) if (s.ts >= t.ts && s.ts < end && s.ours) where.add(s.frame);
-    return { startMs: t.ts / 1000, ms: (t.dur ?? 0) / 1000, ours: where.size > 0, where: [...where] };
+    return {
+      startMs: t.ts / 1000,
+      ms: (t.dur ?? 0) / 1000,
+      ours: where.size > 0,
+      where: [...where],
+      rendering,
+    };
   });
   const ourSelfMs = new Map<string, number>();
   for (const s of samples) {

@@ -1,5 +1,5 @@
 import { answerOf, type MatchAnswer } from '../core/match/answer';
-import { runInSlices } from '../page/schedule';
+import { BACKGROUND_SLICE_MS, runInSlices } from '../page/schedule';
 import { loadActiveMatcher } from '../platform/active-matcher';
 import type { MatchRequest } from '../platform/protocol';
 
@@ -26,6 +26,8 @@ export async function matchBlocks(request: MatchRequest): Promise<MatchAnswer> {
   const matched = await runInSlices(
     matcher.matchDocumentInSteps(request.blocks, { title: request.title }),
     () => true,
+    undefined,
+    BACKGROUND_SLICE_MS,
   );
   answered++;
   return answerOf(pack, matched!);

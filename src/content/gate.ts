@@ -51,20 +51,29 @@ export function startGate(loadLabeling: () => Promise<StartLabeling>): void {
   };
 
   const unsubscribe: (() => void)[] = [];
-  // Only the top frame answers the popup: one page, one answer (frames label on their own).
-  if (window === window.top) {
+  const listen = () => {
+    if (!lifetime.alive) return;
+    // Only the top frame answers the popup: one page, one answer (frames label on their own).
+    if (window === window.top) {
+      unsubscribe.push(
+        popupToContent.onMessage('getFindings', async () => {
+          if (answers) return answers.findings();
+          if (!started) return nothingHere();
+          const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, HAND_OVER_TIMEOUT_MS));
+          const labeler = await Promise.race([ready, timeout]);
+          return labeler ? labeler.findings() : nothingHere();
+        }),
+        popupToContent.onMessage('focusHighlight', ({ data }) => answers?.focus(data) ?? false),
+      );
+    }
     unsubscribe.push(
-      popupToContent.onMessage('getFindings', async () => {
-        if (answers) return answers.findings();
-        if (!started) return nothingHere();
-        const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, HAND_OVER_TIMEOUT_MS));
-        const labeler = await Promise.race([ready, timeout]);
-        return labeler ? labeler.findings() : nothingHere();
-      }),
-      popupToContent.onMessage('focusHighlight', ({ data }) => answers?.focus(data) ?? false),
+      backgroundToContent.onMessage('moveToClaim', ({ data }) => answers?.move(data) ?? false),
     );
-  }
-  unsubscribe.push(backgroundToContent.onMessage('moveToClaim', ({ data }) => answers?.move(data) ?? false));
+  };
+  // The first use of the extension's messaging costs several ms (its bindings are made then): a task of
+  // its own, after the page's text was checked. A popup asking in that moment finds no answer, as it would
+  // a moment before the gate ran.
+  setTimeout(listen, 0);
 
   const check = () => {
     if (started || !lifetime.alive || isDocumentOffLimits(document) || !pageMentionsDeepSeek(document))
@@ -81,7 +90,9 @@ export function startGate(loadLabeling: () => Promise<StartLabeling>): void {
     observer.disconnect();
     recheck.cancel();
   });
-  for (const stop of unsubscribe) lifetime.onEnd(stop);
+  lifetime.onEnd(() => {
+    for (const stop of unsubscribe) stop();
+  });
   check();
   if (!started)
     // The document, not its <html>: document.open() (an about:blank frame written by its parent) replaces <html>.

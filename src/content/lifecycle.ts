@@ -161,7 +161,11 @@ export function startClaimLens(
     const published = readPublicationDate(doc);
     publishedNow = published;
     const filter = filterFromSettings(settings, hooks.isDismissed);
-    const answer = await match({ blocks: matchInputOf(blocks), title: doc.title });
+    const request = { blocks: matchInputOf(blocks), title: doc.title };
+    // Sending copies the article's text: a task of its own.
+    await yieldToPage();
+    if (!lifetime.alive) return;
+    const answer = await match(request);
     if (!answer || !lifetime.alive) return;
     lookup = lookupOf(answer);
     await yieldToPage();
