@@ -67,13 +67,23 @@ const DENIAL =
   /\b(?:passed without|came and went|did not (?:happen|materiali[sz]e|arrive|launch|ship|appear|come)|didn't (?:happen|materiali[sz]e|arrive|launch|ship|appear|come)|never (?:came|arrived|happened|materiali[sz]ed|shipped|launched)|no sign of|failed to (?:appear|arrive|launch|materiali[sz]e)|turned out (?:to be )?(?:false|wrong|untrue)|(?:was|were|is|are|proved|proven) (?:false|wrong|untrue|incorrect|inaccurate|debunked)|debunk|denied|refuted|contrary to (?:the |earlier )?(?:rumou?rs?|reports?|leaks?|claims?)|despite (?:the |earlier )?(?:rumou?rs?|reports?|leaks?|claims?|speculation))/;
 
 // An expectation told as overtaken: "Originally anticipated for mid-February, the timeline underwent several
-// adjustments", "initially expected in March but pushed back".
+// adjustments", "initially expected in March but pushed back". What comes after the change can still state
+// a claim ("…delayed, and it finally shipped in March").
 const OVERTAKEN_EXPECTATION =
-  /\b(?:originally|initially|first|had been) (?:anticipated|expected|planned|slated|scheduled|rumou?red|tipped|targeted|billed)\b.*\b(?:adjust|delay|slipp?|pushed (?:back|out)|postpon|shifted|moved|changed|revised)/;
+  /\b(?:originally|initially|first|had been) (?:anticipated|expected|planned|slated|scheduled|rumou?red|tipped|targeted|billed)\b.*?\b(?:adjustment|adjusted|delay|slipp?|pushed (?:back|out)|postpon|revised)/;
 
 /** Whether the sentence says a claim failed or is false rather than stating it. */
 export function deniesClaim(normalized: string): boolean {
-  return DENIAL.test(normalized) || OVERTAKEN_EXPECTATION.test(normalized);
+  return DENIAL.test(normalized);
+}
+
+/**
+ * The part of a sentence that tells an expectation it then says was overtaken (up to the change), or
+ * undefined: a contradicted claim found in that part is what the sentence says did not happen.
+ */
+export function overtakenExpectation(normalized: string): string | undefined {
+  const found = OVERTAKEN_EXPECTATION.exec(normalized);
+  return found ? normalized.slice(0, found.index + found[0].length) : undefined;
 }
 
 // Statements about a kind of thing rather than a model: "Standard transformer attention falls apart…",

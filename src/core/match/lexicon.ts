@@ -83,18 +83,7 @@ const SYNONYM_GROUPS: string[][] = [
     'end of life',
   ],
   // a model's main purpose
-  [
-    'primarily',
-    'mainly',
-    'chiefly',
-    'predominantly',
-    'first and foremost',
-    'all in on',
-    'going all in',
-    'almost entirely',
-    'almost exclusively',
-    'overwhelmingly',
-  ],
+  ['primarily', 'mainly', 'chiefly', 'predominantly', 'first and foremost', 'all in on', 'going all in'],
   // hardware support
   [
     'support',

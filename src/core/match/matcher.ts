@@ -1,6 +1,13 @@
 import type { AttributeId, ClaimPack, Subject } from '../pack/schema';
 import { collapse } from '../text';
-import { ANAPHOR, assertsSomething, CLAIM_MARKER, deniesClaim, isGenericStatement } from './assertion';
+import {
+  ANAPHOR,
+  assertsSomething,
+  CLAIM_MARKER,
+  deniesClaim,
+  isGenericStatement,
+  overtakenExpectation,
+} from './assertion';
 import { readAttributeValues } from './attributes';
 import { type CompiledClaim, hydrateIndex, type MatchIndex } from './compile';
 import { normalize, pageStemKeys, tokenize } from './normalize';
@@ -289,12 +296,16 @@ export function compileMatcher(pack: Pick<ClaimPack, 'claims'>, prebuilt?: Match
           ANAPHOR.test(sentence.normalized) ||
           CLAIM_MARKER.test(sentence.normalized);
         const denies = deniesClaim(sentence.normalized);
+        const overtaken = overtakenExpectation(sentence.normalized);
+        const expectation = overtaken === undefined ? undefined : prepare(overtaken);
         const hits: ClaimHit[] = [];
         for (const ci of found) {
           const c = compiled[ci]!;
           if (!subjects.some((s) => subjectCompatible(c.claim.subject, s))) continue;
           // A sentence saying a claim failed or is false agrees with what is known: it is not the claim.
           if (denies && c.claim.tier === 'contradicted') continue;
+          // "Originally expected in February, then pushed back": the February claim is told as overtaken.
+          if (expectation && c.claim.tier === 'contradicted' && verify(c, expectation)) continue;
           if (c.claim.subject !== 'deepseek' && generic) continue;
           const hit = verify(c, sentence);
           // A sentence that names no model and only shares a topic word with the claim is background,
