@@ -1,15 +1,9 @@
 import type { HighlightPainter } from '../page/highlighter';
 import type { ClaimCardProps } from '../ui/card/ClaimCard';
 import type { Rect } from '../ui/card/placement';
+import { HoverDelay } from './hover-delay';
 import type { Labeled } from './labeler';
 
-const HOVER_OPEN_DELAY_MS = 120;
-const HOVER_CLOSE_DELAY_MS = 300;
-/**
- * How long the pointer rests on a sentence before its card is made ready unseen (prepare): a pointer
- * sweeping across the text makes no card at all; the rest of the open delay covers the card's layout.
- */
-const HOVER_PREPARE_DELAY_MS = 40;
 /** One pointer hit test per frame at most. */
 const POINTER_CHECK_EVERY_MS = 16;
 
@@ -17,12 +11,15 @@ const POINTER_CHECK_EVERY_MS = 16;
 export interface CardSurface {
   readonly host: HTMLElement;
   contains(target: EventTarget | null): boolean;
-  /** With `waiting`, the card is rendered and laid out in its place but not seen until `reveal`. */
+  /**
+   * `key` names the sentence: a card for another sentence starts afresh (nothing left expanded). With
+   * `waiting`, the card is rendered and laid out in its place but not seen until `reveal`.
+   */
   show(
     anchorRects: () => Rect[],
     props: Omit<ClaimCardProps, 'onClose'>,
     onClose: () => void,
-    options?: { waiting?: boolean },
+    options: { key: string; waiting?: boolean },
   ): void;
   reveal(): void;
   ensureShown(): boolean;
@@ -39,6 +36,8 @@ interface OpenRequest {
   item: Labeled;
   focus?: boolean;
   expandClaimId?: string;
+  /** Asked for by the end of a hover delay (so the pointer leaving withdraws it). */
+  fromHover?: boolean;
 }
 
 /**
@@ -58,10 +57,11 @@ export class CardController {
   private openFor: Labeled | undefined;
   /** The card made ready, unseen, while the hover delay runs for this sentence. */
   private waitingFor: Labeled | undefined;
-  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
-  private prepareTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The sentence the running hover delay will open. */
-  private hoverTarget: Labeled | undefined;
+  private readonly hover = new HoverDelay<Labeled>({
+    prepare: (item) => this.prepare(item),
+    open: (item) => this.open(item, { fromHover: true }),
+    close: () => this.close(),
+  });
   private pointerFrame = 0;
   private lastPointerCheck = Number.NEGATIVE_INFINITY;
   /** Where the pointer is, and when it got there (the event's time, which precedes its delivery). */
@@ -80,6 +80,8 @@ export class CardController {
     const options = { capture: true, passive: true, signal: this.abort.signal };
     doc.addEventListener('pointermove', (e) => this.onPointerMove(e), options);
     doc.addEventListener('pointerdown', (e) => this.onPointerDown(e), options);
+    // Out of the window (or into a frame): no sentence is under the pointer any more.
+    doc.addEventListener('pointerout', (e) => e.relatedTarget === null && this.pointerLeftClaims(), options);
     doc.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal: this.abort.signal });
   }
 
@@ -98,7 +100,21 @@ export class CardController {
    */
   setItems(items: Labeled[]): void {
     this.items = items;
-    if (this.waitingFor && !items.includes(this.waitingFor)) this.dropWaiting();
+    // A rescan makes new items for the same sentences: the hover under way follows its sentence by key.
+    const renewed = (old: Labeled) => items.find((item) => item.key === old.key);
+    if (this.hover.target) {
+      const target = renewed(this.hover.target);
+      if (target) this.hover.target = target;
+      else this.hover.cancel();
+    }
+    if (this.waitingFor) {
+      const waiting = renewed(this.waitingFor);
+      if (!waiting) this.dropWaiting();
+      else if (!this.openFor) {
+        this.waitingFor = waiting;
+        this.painter.setActive(waiting);
+      }
+    }
     const open = this.openFor;
     if (!open) return;
     const same = items.find((item) => item.key === open.key);
@@ -110,11 +126,11 @@ export class CardController {
     this.painter.setActive(same);
   }
 
-  open(item: Labeled, { focus = false, expandClaimId }: Omit<OpenRequest, 'item'> = {}): void {
-    this.cancelHover();
+  open(item: Labeled, { focus = false, expandClaimId, fromHover }: Omit<OpenRequest, 'item'> = {}): void {
+    this.hover.cancel();
     const card = this.card;
     if (!card) {
-      this.pending = { item, focus, expandClaimId };
+      this.pending = { item, focus, expandClaimId, fromHover };
       void this.cardReady().then(() => {
         const request = this.pending;
         this.pending = undefined;
@@ -136,17 +152,15 @@ export class CardController {
       this.waitingFor = undefined;
       this.openFor = item;
       this.painter.setActive(item);
-      card.show(
-        () => this.painter.rectsOf(item),
-        this.propsFor(item, expandClaimId),
-        () => this.close(true),
-      );
+      card.show(this.anchorRects, this.propsFor(item, expandClaimId), () => this.close(true), {
+        key: item.key,
+      });
     }
     if (focus) card.focusFirst();
   }
 
   close(restoreFocus = false): void {
-    this.cancelHover();
+    this.hover.cancel();
     this.pending = undefined;
     if (this.waitingFor) this.dropWaiting();
     if (!this.openFor) return;
@@ -189,7 +203,7 @@ export class CardController {
 
   destroy(): void {
     this.abort.abort();
-    this.cancelHover();
+    this.hover.cancel();
     cancelAnimationFrame(this.pointerFrame);
     this.painter.setActive(undefined);
     this.card?.destroy();
@@ -225,24 +239,11 @@ export class CardController {
     }
   }
 
-  private hoverTo(item: Labeled | undefined, delay: number): void {
-    this.cancelHover();
-    this.hoverTarget = item;
-    this.hoverTimer = setTimeout(() => {
-      this.hoverTarget = undefined;
-      if (item) this.open(item);
-      else this.close();
-    }, delay);
-    if (item) this.prepareTimer = setTimeout(() => this.prepare(item), HOVER_PREPARE_DELAY_MS);
-    else if (this.waitingFor) this.dropWaiting();
-  }
-
-  /** Stops a running open or close delay. */
-  private cancelHover(): void {
-    clearTimeout(this.hoverTimer);
-    clearTimeout(this.prepareTimer);
-    this.hoverTarget = undefined;
-  }
+  /** The sentence of the open (or waiting) card, as the page's labels have it now. */
+  private readonly anchorRects = (): Rect[] => {
+    const item = this.openFor ?? this.waitingFor;
+    return item ? this.painter.rectsOf(item) : [];
+  };
 
   /**
    * While the hover delay runs and no card is open, the card for the sentence under the pointer is
@@ -254,19 +255,15 @@ export class CardController {
     const card = this.card;
     if (!card) {
       void this.cardReady().then(() => {
-        if (this.hoverTarget === item && !this.openFor && this.card) this.prepare(item);
+        if (this.hover.target === item && !this.openFor && this.card) this.prepare(item);
       });
       return;
     }
     this.waitingFor = item;
-    card.show(
-      () => this.painter.rectsOf(item),
-      this.propsFor(item),
-      () => this.close(true),
-      {
-        waiting: true,
-      },
-    );
+    card.show(this.anchorRects, this.propsFor(item), () => this.close(true), {
+      key: item.key,
+      waiting: true,
+    });
     // The sentence is marked as the one whose card is coming, after its place was read: a change to the
     // page's highlights makes the next read of a layout box recalculate the page's style.
     this.painter.setActive(item);
@@ -281,7 +278,7 @@ export class CardController {
 
   private onPointerMove(event: PointerEvent): void {
     if (this.card?.contains(event.target)) {
-      this.cancelHover();
+      this.hover.cancel();
       return;
     }
     this.pointer = { x: event.clientX, y: event.clientY, at: event.timeStamp };
@@ -306,14 +303,18 @@ export class CardController {
     if (item) {
       // The hover delay is long enough to load the card's code.
       if (!this.card) void this.cardReady();
-      // The delay counts from when the pointer arrived: pointer events reach the page up to a frame later.
-      if (item !== this.openFor) this.hoverTo(item, HOVER_OPEN_DELAY_MS - (performance.now() - point.at));
-      else this.cancelHover();
-    } else if (this.openFor && !this.card?.hasFocus()) {
-      this.hoverTo(undefined, HOVER_CLOSE_DELAY_MS);
-    } else if (!this.openFor && this.hoverTarget) {
-      // The pointer only passed by: the card it was about to open stays closed.
-      this.cancelHover();
+      if (item !== this.openFor) this.hover.openSoon(item, point.at);
+      else this.hover.cancel();
+    } else this.pointerLeftClaims();
+  }
+
+  /** No labeled sentence under the pointer: an open card closes soon; one about to open stays closed. */
+  private pointerLeftClaims(): void {
+    if (this.openFor) {
+      if (!this.card?.hasFocus()) this.hover.closeSoon();
+    } else if (this.hover.target || this.pending?.fromHover) {
+      this.hover.cancel();
+      if (this.pending?.fromHover) this.pending = undefined;
       if (this.waitingFor) this.dropWaiting();
     }
   }

@@ -51,13 +51,13 @@ export class CardHost implements CardSurface {
     anchorRects: () => Rect[],
     props: Omit<ClaimCardProps, 'onClose'>,
     onClose: () => void,
-    { waiting = false }: { waiting?: boolean } = {},
+    { key, waiting = false }: { key: string; waiting?: boolean },
   ): void {
     this.anchorRects = anchorRects;
     // The sentence's rects are read before the card goes in, while the page's layout is still clean:
     // read after, they would force a layout of the whole page along with the card's.
     const anchor = unionRect(anchorRects());
-    render(<ClaimCard {...props} onClose={onClose} />, this.ui.mount);
+    render(<ClaimCard key={key} {...props} onClose={onClose} />, this.ui.mount);
     setShadowHostWaiting(this.ui.host, waiting);
     showShadowHost(this.ui.host);
     this.place(anchor);
@@ -72,6 +72,8 @@ export class CardHost implements CardSurface {
    */
   reveal(): void {
     if (!this.isOpen) return;
+    // Into a modal dialog the page opened during the delay, if it did.
+    showShadowHost(this.ui.host);
     this.place();
     setShadowHostWaiting(this.ui.host, false);
   }
