@@ -206,6 +206,9 @@ describe('compileMatcher', () => {
   it('does not paint a sentence that reports a claim failed as the claim itself', () => {
     expect(idsFor('DeepSeek V4: the February release window passed without a launch.')).toEqual([]);
     expect(idsFor('DeepSeek V4 did not launch in February, contrary to the rumors.')).toEqual([]);
+    // Not done yet, or only guessed: not the claim.
+    expect(idsFor('DeepSeek has not yet released V4, which insiders expect in February.')).toEqual([]);
+    expect(idsFor('A February release of DeepSeek V4 remains speculation.')).toEqual([]);
     // An expectation told as overtaken is not the expectation; the same expectation stated is.
     expect(idsFor('DeepSeek V4 was originally expected to launch in February, then pushed back.')).toEqual(
       [],

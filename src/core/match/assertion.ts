@@ -62,9 +62,10 @@ export function assertsSomething({ normalized, kind, hasFigure, words, headed }:
   return true;
 }
 
-// Denials and reports of failure: "the February window passed without a launch", "DeepSeek denied…".
+// Denials, reports of failure and doubt: "the February window passed without a launch", "DeepSeek
+// denied…", "has not yet issued an official release blog", "…remains extrapolation".
 const DENIAL =
-  /\b(?:passed without|came and went|did not (?:happen|materiali[sz]e|arrive|launch|ship|appear|come)|didn't (?:happen|materiali[sz]e|arrive|launch|ship|appear|come)|never (?:came|arrived|happened|materiali[sz]ed|shipped|launched)|no sign of|failed to (?:appear|arrive|launch|materiali[sz]e)|turned out (?:to be )?(?:false|wrong|untrue)|(?:was|were|is|are|proved|proven) (?:false|wrong|untrue|incorrect|inaccurate|debunked)|debunk|denied|refuted|contrary to (?:the |earlier )?(?:rumou?rs?|reports?|leaks?|claims?)|despite (?:the |earlier )?(?:rumou?rs?|reports?|leaks?|claims?|speculation))/;
+  /\b(?:passed without|came and went|did not (?:happen|materiali[sz]e|arrive|launch|ship|appear|come)|didn't (?:happen|materiali[sz]e|arrive|launch|ship|appear|come)|never (?:came|arrived|happened|materiali[sz]ed|shipped|launched)|no sign of|failed to (?:appear|arrive|launch|materiali[sz]e)|turned out (?:to be )?(?:false|wrong|untrue)|(?:was|were|is|are|proved|proven) (?:false|wrong|untrue|incorrect|inaccurate|debunked)|debunk|denied|refuted|contrary to (?:the |earlier )?(?:rumou?rs?|reports?|leaks?|claims?)|despite (?:the |earlier )?(?:rumou?rs?|reports?|leaks?|claims?|speculation)|(?:has|have|had)(?: not|n't)(?: yet)? (?:issued|released|launched|shipped|published|put out)|(?:remains?|is still|are still) (?:an? )?(?:extrapolation|speculation|speculative|unconfirmed|unverified|conjecture|rumou?r))/;
 
 // An expectation told as overtaken: "Originally anticipated for mid-February, the timeline underwent several
 // adjustments", "initially expected in March but pushed back". What comes after the change can still state
