@@ -28,6 +28,10 @@ function matchPage(file: string): SentenceMatch[] {
     .filter((m) => m.hits.length > 0);
 }
 
+/** How many code samples the seed pages hold (so the check below has something to check). */
+const codeSampleCount = (pages: Record<string, string>) =>
+  Object.values(pages).reduce((n, file) => n + loadPage(file).querySelectorAll('pre').length, 0);
+
 const FIGURE = /\d|\b(?:one|a) (?:trillion|million|billion)\b/i;
 
 /** Headings of a seed page that carry no figure: they name a topic and must never be labeled. */
@@ -93,6 +97,17 @@ describe('matcher quality on the seed articles', () => {
 
   it('labels no heading that only names a topic', () => {
     expect(labeledHeadings).toEqual([]);
+  });
+
+  it('labels nothing inside a code sample (its prompt strings name V4 claims)', () => {
+    const inCode: string[] = [];
+    for (const file of Object.values(SEED_PAGES)) {
+      const samples = [...loadPage(file).querySelectorAll('pre')].map((pre) => squash(pre.textContent ?? ''));
+      for (const m of matchPage(file))
+        if (samples.some((code) => code.includes(squash(m.text)))) inCode.push(`${file}: ${m.text}`);
+    }
+    expect(codeSampleCount(SEED_PAGES)).toBeGreaterThan(0);
+    expect(inCode).toEqual([]);
   });
 
   it('labels ≥95% of its highlights with claims the sentence really states', () => {
