@@ -138,8 +138,11 @@ export function labelMatches(
   }
 }
 
-/** Matches labeled between two steps of labelMatchesInSteps. */
-const MATCHES_PER_STEP = 100;
+/**
+ * Matches labeled between two steps of labelMatchesInSteps: each can read computed style (hidden text),
+ * and the first such read after the page changed recalculates the page's style.
+ */
+const MATCHES_PER_STEP = 25;
 
 /** The same, pausable every hundred sentences, so a caller can yield to the page in between. */
 export function* labelMatchesInSteps(
@@ -151,6 +154,7 @@ export function* labelMatchesInSteps(
 ): Generator<void, Labeled[]> {
   const pieces = piecesOf(blocks);
   const visibleSpans = createVisibilityCheck();
+  yield;
   const labeled: Labeled[] = [];
   const seen = new Map<string, number>();
   let done = 0;
