@@ -68,12 +68,12 @@ export class CardHost implements CardSurface {
 
   /**
    * Shows a card that `show(…, { waiting: true })` rendered, placed and laid out unseen during the hover
-   * delay: only a repaint is left when the delay ends. It is placed again in case the page scrolled.
+   * delay: only a repaint is left when the delay ends. It is placed again in case the page scrolled. (Where
+   * it lives, on <html> or in an open modal dialog, was settled when it was made ready: looking again costs
+   * a document query on the open path, measured by goal (e).)
    */
   reveal(): void {
     if (!this.isOpen) return;
-    // Into a modal dialog the page opened during the delay, if it did.
-    showShadowHost(this.ui.host);
     this.place();
     setShadowHostWaiting(this.ui.host, false);
   }
