@@ -69,21 +69,30 @@ console.log(
   `[demo] ${tiers.length} highlighted sentences on "${await page.title()}" (badge: ${report.badge}): ${counts}`,
 );
 
-// Open the card of the first contradicted sentence by hovering its words.
-const point = await page.evaluate(() => {
+// Open the card of the first contradicted sentence by hovering its words: scroll it into view, let the
+// page settle (its header reacts to scrolling and moves the text), then point at the middle of its widest
+// line, as a reader would.
+const firstContradicted = () => {
   for (const [name, highlight] of CSS.highlights) {
     if (!name.startsWith('claim-lens-contradicted')) continue;
     for (const range of highlight) {
       const live = document.createRange();
       live.setStart(range.startContainer, range.startOffset);
       live.setEnd(range.endContainer, range.endOffset);
-      live.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = live.getClientRects()[0];
-      if (rect) return { x: rect.left + Math.min(20, rect.width / 2), y: rect.top + rect.height / 2 };
+      if (live.getClientRects().length > 0) return live;
     }
   }
   return null;
-});
+};
+await page.evaluate(
+  `(${firstContradicted})()?.startContainer.parentElement?.scrollIntoView({ block: 'center' })`,
+);
+await page.waitForTimeout(800);
+const point = (await page.evaluate(`(() => {
+  const range = (${firstContradicted})();
+  const rect = range && [...range.getClientRects()].sort((a, b) => b.width - a.width)[0];
+  return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+})()`)) as { x: number; y: number } | null;
 let cardOpen = false;
 if (point) {
   await page.mouse.move(point.x, point.y);
