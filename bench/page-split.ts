@@ -119,6 +119,8 @@ export async function labelSplit(): Promise<SplitResult> {
   const articleDate = readPublicationDate(document)?.date ?? null;
   const request: MatchRequest = { blocks: matchInputOf(blocks), title: document.title };
   const beforeMs = now() - t;
+  // Sending copies the article's text: a task of its own, as in scan().
+  await yieldToPage();
   const matched = await ask<WorkerAnswer>({ type: 'match', ...request });
   t = now();
   const lookup = lookupOf(matched.answer);

@@ -144,7 +144,7 @@ export function labelMatches(
  */
 const MATCHES_PER_STEP = 25;
 
-/** The same, pausable every hundred sentences, so a caller can yield to the page in between. */
+/** The same, pausable every MATCHES_PER_STEP sentences, so a caller can yield to the page in between. */
 export function* labelMatchesInSteps(
   blocks: readonly TextBlock[],
   matches: readonly SentenceMatch[],
