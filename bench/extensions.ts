@@ -86,29 +86,17 @@ export function withContentScript(extensionDir: string, name: string, code: stri
 }
 
 /**
- * Cumulative stand-ins for what the real content script does on a page that never names DeepSeek, each
- * one step more than the last: the platform calls as the built script makes them (see the WXT
- * @webext-core/messaging code in claim-lens-gate.js), without the rest.
+ * Cumulative stand-ins for what the real content script does at load on a page whose title and address
+ * never name DeepSeek (src/content/gate.ts), each one step more than the last, without the rest.
  */
 export const GATE_STEPS: { name: string; what: string; code: string }[] = (() => {
-  const gate = String.raw`const re=/deep[ \u00a0]?seek|深度求索|\bv4[-\u2010\u2011 \u00a0]?(?:pro|flash)\b/i;re.test(document.title)||re.test(document.body?.textContent??'');`;
-  const runtime =
-    'const api=globalThis.browser?.runtime?.id?globalThis.browser:globalThis.chrome;void api.runtime.id;';
-  const listener = 'chrome.runtime.onMessage.addListener(()=>{});';
-  const context =
-    "document.dispatchEvent(new CustomEvent(chrome.runtime.id+':claims:wxt:content-script-started',{detail:{}}));window.postMessage({type:chrome.runtime.id+':claims:wxt:content-script-started'},'*');document.addEventListener('x',()=>{},{signal:new AbortController().signal});";
-  const observer =
-    'new MutationObserver(()=>{}).observe(document.documentElement,{childList:true,subtree:true,characterData:true});';
+  const title =
+    "const d=document;const t=d.title+' '+d.URL;const l=t.toLowerCase();l.includes('seek')||l.includes('v4')||t.includes('深度求索');";
+  const reader =
+    "const f=()=>{};for(const e of ['pointermove','scroll','blur','visibilitychange'])addEventListener(e,f,{capture:true,passive:true});";
   const steps = [
-    { name: 'gate', what: 'the gate regex over title + body.textContent', add: gate },
-    { name: 'runtime', what: '+ first touch of chrome.runtime (the extension API bindings)', add: runtime },
-    { name: 'listener', what: '+ runtime.onMessage.addListener (the popup answer)', add: listener },
-    {
-      name: 'context',
-      what: "+ WXT ContentScriptContext's start-up events (CustomEvent + postMessage)",
-      add: context,
-    },
-    { name: 'observer', what: '+ the MutationObserver that re-checks late content', add: observer },
+    { name: 'title', what: 'the title and address test', add: title },
+    { name: 'reader', what: '+ the four listeners that wait for a reader', add: reader },
   ];
   let code = '';
   return steps.map((s) => {

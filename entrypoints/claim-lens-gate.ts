@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from '#imports';
 import { startGate } from '@/src/content/gate';
-import { importModule, LABELER_MODULE, type LabelerModule } from '@/src/content/labeling-module';
+import { importModule, WATCH_MODULE, type WatchModule } from '@/src/content/labeling-module';
 import { extensionFileUrl } from '@/src/platform/runtime';
 
 // The manifest content script (see wxt.config.ts: GATE_SCRIPT), the only code of ours on every page and
@@ -8,5 +8,9 @@ import { extensionFileUrl } from '@/src/platform/runtime';
 // every page's document and starts a location watcher, and none of it is used (src/content/lifetime.ts
 // knows when the extension goes away), so a page that never mentions DeepSeek runs only the gate.
 export default defineUnlistedScript(() => {
-  startGate(() => importModule<LabelerModule>(LABELER_MODULE, extensionFileUrl(LABELER_MODULE.file)));
+  startGate((read) => {
+    importModule<WatchModule>(WATCH_MODULE, extensionFileUrl(WATCH_MODULE.file))
+      .then((watch) => watch(read))
+      .catch((error: unknown) => console.warn('[Claim Lens] could not load the page watcher:', error));
+  });
 });

@@ -1,7 +1,6 @@
 import { defineUnlistedScript } from '#imports';
 import type { LoadCard } from '@/src/content/card-controller';
 import type { FallbackMatcher } from '@/src/content/fallback-matcher';
-import type { StartLabeling } from '@/src/content/gate';
 import type { LabelerStorage } from '@/src/content/labeler-storage';
 import {
   CARD_MODULE,
@@ -13,6 +12,7 @@ import {
 } from '@/src/content/labeling-module';
 import { startClaimLens } from '@/src/content/lifecycle';
 import { pageStorage } from '@/src/content/page-storage';
+import type { StartLabeling } from '@/src/content/page-watch';
 import { extensionFileUrl } from '@/src/platform/runtime';
 
 /** Imports a part of the labeler once; a failed import is tried again next time. */
@@ -25,7 +25,7 @@ function onDemand<T>(module: { file: string; key: string }): () => Promise<T> {
     }));
 }
 
-// Imported by the content script's gate, only on pages that mention DeepSeek. It holds neither the claim
+// Imported by the page watcher, only on pages that mention DeepSeek. It holds neither the claim
 // pack nor the matcher (the background matches and sends what the cards show) nor the card's code: each
 // is a module of its own, loaded when first needed (see src/content/labeling-module.ts).
 export default defineUnlistedScript(() => {

@@ -44,6 +44,8 @@ export interface LoadOptions {
   trace?: boolean;
   /** Which script URLs are ours, for trace attribution. */
   isOurs?: (url: string) => boolean;
+  /** What a reader does once the page has loaded (before the wait), e.g. move the pointer over it. */
+  reader?: (page: Page) => Promise<void>;
 }
 
 const isExtensionUrl = (u: string) => u.startsWith('chrome-extension://');
@@ -51,7 +53,7 @@ const isExtensionUrl = (u: string) => u.startsWith('chrome-extension://');
 export async function loadAndMeasure(
   context: BrowserContext,
   file: string,
-  { settleMs, trace = false, isOurs = isExtensionUrl }: LoadOptions,
+  { settleMs, trace = false, isOurs = isExtensionUrl, reader }: LoadOptions,
 ): Promise<LoadFigures> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -59,6 +61,7 @@ export async function loadAndMeasure(
   if (trace) await startTrace(cdp);
   const url = freshUrl(file);
   await page.goto(url, { waitUntil: 'load' });
+  await reader?.(page);
   // document_idle content script, the gate, and on articles the import, scan and painting: all done by then.
   await sleep(settleMs);
   const { metrics } = await cdp.send('Performance.getMetrics');

@@ -1,100 +1,46 @@
-import { pageMentionsDeepSeek } from '../page/mentions';
-import { debounceWithMaxWait } from '../page/schedule';
-import { isDocumentOffLimits } from '../page/skip-rules';
-import { backgroundToContent, type PageFindings, popupToContent } from '../platform/protocol';
-import { createLifetime, type Lifetime } from './lifetime';
+import { titleMentionsDeepSeek } from '../page/mentions';
 
-/** How long the page must be quiet before new content is checked again, and the longest we wait. */
-const RECHECK_QUIET_MS = 500;
-const RECHECK_MAX_WAIT_MS = 2000;
-/** The popup waits this long at most for a labeler that is still loading. */
-const HAND_OVER_TIMEOUT_MS = 4000;
-
-/** What the labeler answers once it runs; until then the gate answers for the page. */
-export interface PageAnswers {
-  findings(): PageFindings | Promise<PageFindings>;
-  focus(target: { highlightId: string; claimId?: string }): boolean;
-  move(direction: 'next' | 'previous'): boolean;
-}
-
-export type StartLabeling = (
-  lifetime: Lifetime,
-  handOver: (answers: PageAnswers) => void,
-) => void | Promise<void>;
-
-const nothingHere = (): PageFindings => ({
-  url: location.href,
-  title: document.title,
-  status: 'no-mention',
-  findings: [],
-});
+/** How the gate found the page, for the watcher it loads (src/content/page-watch.ts). */
+export type GateReason = 'title' | 'whole text';
 
 /**
- * What runs on every page (and frame): one regex test over textContent and, while it fails, a mutation
- * observer that repeats it when the page changes (late article bodies, client-side navigation). Only when
- * the page mentions DeepSeek is the labeling module loaded (matcher, claim pack, UI); nothing else is
- * parsed or run. The gate owns the popup's questions for the page's whole life, so there is never a
- * moment without an answer: before hand-over it answers itself, while the labeler loads it waits for it.
+ * Signs that a reader is on the page: then, and only then, is a page whose title and address do not name
+ * DeepSeek read (its whole text), watched for changes, and ready to answer the popup. Until then it costs
+ * one test of its title and nothing else: no page text, no observer, no extension API (each first use
+ * costs about a millisecond here, on every page and frame); ad frames and tabs nobody looks at never pay
+ * more. `scroll` stands for touch, wheel and keyboard reading; `blur` and `visibilitychange` for opening
+ * the popup or switching away.
  */
-export function startGate(loadLabeling: () => Promise<StartLabeling>): void {
-  if (isDocumentOffLimits(document)) return;
-  const lifetime = createLifetime();
-  let started = false;
-  let answers: PageAnswers | undefined;
-  let handedOver: (answers: PageAnswers) => void = () => undefined;
-  const ready = new Promise<PageAnswers>((resolve) => {
-    handedOver = resolve;
-  });
-  const handOver = (labelerAnswers: PageAnswers) => {
-    answers = labelerAnswers;
-    handedOver(labelerAnswers);
-  };
+const READER_EVENTS = ['pointermove', 'scroll', 'blur', 'visibilitychange'] as const;
 
-  const unsubscribe: (() => void)[] = [];
-  const listen = () => {
-    if (!lifetime.alive) return;
-    // Only the top frame answers the popup: one page, one answer (frames label on their own).
-    if (window === window.top) {
-      unsubscribe.push(
-        popupToContent.onMessage('getFindings', async () => {
-          if (answers) return answers.findings();
-          if (!started) return nothingHere();
-          const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, HAND_OVER_TIMEOUT_MS));
-          const labeler = await Promise.race([ready, timeout]);
-          return labeler ? labeler.findings() : nothingHere();
-        }),
-        popupToContent.onMessage('focusHighlight', ({ data }) => answers?.focus(data) ?? false),
-      );
-    }
-    unsubscribe.push(
-      backgroundToContent.onMessage('moveToClaim', ({ data }) => answers?.move(data) ?? false),
-    );
+/**
+ * The manifest content script, on every page and frame. At load, only `titleMentionsDeepSeek`; when it
+ * fails, it waits for a reader (READER_EVENTS). From a mention or a reader on, the watcher (a module of
+ * its own, so this stays a few hundred bytes) checks, watches and answers.
+ */
+export function startGate(loadWatcher: (read: GateReason) => void): void {
+  if (titleMentionsDeepSeek(document)) {
+    loadWatcher('title');
+    return;
+  }
+  const options = { capture: true, passive: true } as const;
+  const stopWaiting = () => {
+    for (const type of READER_EVENTS) window.removeEventListener(type, readerArrived, options);
   };
-  // The first use of the extension's messaging costs several ms (its bindings are made then): a task of
-  // its own, after the page's text was checked. A popup asking in that moment finds no answer, as it would
-  // a moment before the gate ran.
-  setTimeout(listen, 0);
-
-  const check = () => {
-    if (started || !lifetime.alive || isDocumentOffLimits(document) || !pageMentionsDeepSeek(document))
-      return;
-    started = true;
-    observer.disconnect();
-    loadLabeling()
-      .then((start) => (lifetime.alive ? start(lifetime, handOver) : undefined))
-      .catch((error: unknown) => console.warn('[Claim Lens] could not load the labeler:', error));
+  const readerArrived = () => {
+    stopWaiting();
+    // Not in the reader's event: a task of its own, so the first scroll is not delayed.
+    setTimeout(() => loadWatcher('whole text'), 0);
   };
-  const recheck = debounceWithMaxWait(check, RECHECK_QUIET_MS, RECHECK_MAX_WAIT_MS);
-  const observer = new MutationObserver(() => recheck.schedule());
-  lifetime.onEnd(() => {
-    observer.disconnect();
-    recheck.cancel();
-  });
-  lifetime.onEnd(() => {
-    for (const stop of unsubscribe) stop();
-  });
-  check();
-  if (!started)
-    // The document, not its <html>: document.open() (an about:blank frame written by its parent) replaces <html>.
-    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  for (const type of READER_EVENTS) window.addEventListener(type, readerArrived, options);
+  if (document.URL === 'about:blank') {
+    // A frame its parent writes into (document.open()) gets its text after we ran, and document.open()
+    // erases our listeners: once it has been written to, start again.
+    const written = new MutationObserver(() => {
+      written.disconnect();
+      stopWaiting();
+      setTimeout(() => startGate(loadWatcher), 0);
+    });
+    written.observe(document, { childList: true, subtree: true });
+  }
 }

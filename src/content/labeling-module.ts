@@ -2,19 +2,28 @@
  * The handshake between the gate (the manifest content script) and the modules it imports on demand. All
  * run in the same isolated world, so an imported module leaves its export on globalThis under a known key.
  * Each file is loaded only when needed, so no single import (compile + top-level run) is a long task and
- * most pages load only the first: the labeler (extraction, painting, talking to the background), the card
+ * most pages load none of them: the watcher (on a page that names DeepSeek or has a reader: the whole-text
+ * check, the popup's answers), the labeler (extraction, painting, talking to the background), the card
  * (Preact and the card, on the first hover), the storage half (zod-validated settings, dismissals, drafts,
  * when a stored value needs it or a card button is pressed) and the local matcher (the claim pack and the
  * matcher, only when the background cannot answer).
  */
 /** The manifest content script: the gate (entrypoints/claim-lens-gate.ts). */
 export const GATE_SCRIPT = 'claim-lens-gate.js';
+export const WATCH_MODULE = { file: 'claim-lens-watch.js', key: '__claimLensWatch' } as const;
+export type { WatchPage as WatchModule } from './page-watch';
 export const LABELER_MODULE = { file: 'claim-lens-labeler.js', key: '__claimLensLabeler' } as const;
-export type { StartLabeling as LabelerModule } from './gate';
+export type { StartLabeling as LabelerModule } from './page-watch';
 export const STORAGE_MODULE = { file: 'claim-lens-storage.js', key: '__claimLensStorage' } as const;
 export const CARD_MODULE = { file: 'claim-lens-card.js', key: '__claimLensCard' } as const;
 export const MATCHER_MODULE = { file: 'claim-lens-matcher.js', key: '__claimLensMatcher' } as const;
-export const ON_DEMAND_MODULES = [LABELER_MODULE, STORAGE_MODULE, CARD_MODULE, MATCHER_MODULE] as const;
+export const ON_DEMAND_MODULES = [
+  WATCH_MODULE,
+  LABELER_MODULE,
+  STORAGE_MODULE,
+  CARD_MODULE,
+  MATCHER_MODULE,
+] as const;
 
 export function registerModule(module: { key: string }, value: unknown): void {
   (globalThis as Record<string, unknown>)[module.key] = value;

@@ -16,7 +16,6 @@ import {
   type PageStatus,
 } from '../platform/protocol';
 import { CardController } from './card-controller';
-import type { PageAnswers } from './gate';
 import type { ClaimLensHooks, KnownClaims } from './hooks';
 import {
   filterFromSettings,
@@ -27,6 +26,7 @@ import {
   textSignature,
 } from './labeler';
 import type { Lifetime } from './lifetime';
+import type { PageAnswers } from './page-watch';
 
 /** How long the page must be quiet before new content is scanned, and the longest we ever wait. */
 const QUIET_MS = 400;

@@ -1,4 +1,15 @@
-import { browser } from '#imports';
+import type { browser } from '#imports';
+
+/**
+ * The extension namespace, looked up when first used, the way WXT's `browser` export picks it. Not that
+ * export itself: its module reads `browser.runtime.id` as soon as it runs, which makes the browser build
+ * the extension bindings (a millisecond or more here) on every page and frame the gate runs on, even
+ * those that never name DeepSeek.
+ */
+function extensionApi(): typeof browser {
+  const scope = globalThis as { browser?: typeof browser; chrome?: typeof browser };
+  return (scope.browser?.runtime?.id ? scope.browser : scope.chrome) as typeof browser;
+}
 
 /**
  * The extension's own runtime, for content scripts: whether it is still there, and its files. Chrome never
@@ -7,12 +18,12 @@ import { browser } from '#imports';
  */
 export function extensionAlive(): boolean {
   try {
-    return browser.runtime?.id != null;
+    return extensionApi()?.runtime?.id != null;
   } catch {
     return false;
   }
 }
 
 export function extensionFileUrl(file: string): string {
-  return browser.runtime.getURL(`/${file}` as '/');
+  return extensionApi().runtime.getURL(`/${file}` as '/');
 }

@@ -163,6 +163,25 @@ describe('the card', () => {
   });
 });
 
+describe('when a page is read', () => {
+  it('an article whose title names DeepSeek is labeled at load, before anyone touches the page', async () => {
+    const page = await open('seed-000.html');
+    const highlights = await waitForHighlights(page, { reader: false });
+    expect(highlights.length).toBeGreaterThan(10);
+    await page.close();
+  });
+
+  it('an article whose title does not name DeepSeek is read once a reader is on the page', async () => {
+    // seed-003's title is the site's section ("Technology | The Daily Ledger"); DeepSeek is in the text.
+    const page = await open('seed-003.html');
+    await settle(page, 1500, { reader: false });
+    expect(await paintedCount(page)).toBe(0);
+    const highlights = await waitForHighlights(page);
+    expect(highlights.length).toBeGreaterThan(10);
+    await page.close();
+  });
+});
+
 describe('pages without V4 claims', () => {
   it.each(NEGATIVE_PAGES)('%s gets no highlight', async (file) => {
     const page = await open(file);

@@ -8,7 +8,7 @@ import {
   ROOT as PROJECT_ROOT,
   serveFixtures,
 } from '../../scripts/lib/browser';
-import { setFindingsSession } from './highlights';
+import { readerArrives, setFindingsSession } from './highlights';
 
 export const ROOT = PROJECT_ROOT;
 export const EXTENSION_DIR = BUILT_EXTENSION;
@@ -60,11 +60,16 @@ export {
   highlightsOn,
   type PageHighlight,
   paintedCount,
+  readerArrives,
   waitForHighlights,
 } from './highlights';
 
-/** Gives the content script time to run (and, on pages without claims, to do nothing). */
-export async function settle(page: Page, ms = 1200): Promise<void> {
+/**
+ * Gives the content script time to run (and, on pages without claims, to do nothing), with a reader on
+ * the page, so pages whose title does not name DeepSeek are read too.
+ */
+export async function settle(page: Page, ms = 1200, { reader = true } = {}): Promise<void> {
   await page.waitForLoadState('load');
+  if (reader) await readerArrives(page);
   await page.waitForTimeout(ms);
 }

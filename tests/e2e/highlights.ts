@@ -101,11 +101,24 @@ export async function highlightsOn(page: Page): Promise<PageHighlight[]> {
     }));
 }
 
-/** Waits until the page has painted highlights and their number has stopped changing. */
+/**
+ * A reader on the page: the pointer moves over it. Pages whose title and address do not name DeepSeek
+ * are read only from then on (src/content/gate.ts), as a reader's page would be.
+ */
+export async function readerArrives(page: Page): Promise<void> {
+  await page.mouse.move(2, 2);
+  await page.mouse.move(4, 3);
+}
+
+/**
+ * Waits until the page has painted highlights and their number has stopped changing, with a reader on
+ * it (`reader: false` for what the page gets before anyone touches it).
+ */
 export async function waitForHighlights(
   page: Page,
-  { atLeast = 1, timeout = 10_000 } = {},
+  { atLeast = 1, timeout = 10_000, reader = true } = {},
 ): Promise<PageHighlight[]> {
+  if (reader) await readerArrives(page);
   const deadline = Date.now() + timeout;
   let previous = -1;
   while (Date.now() < deadline) {

@@ -18,7 +18,12 @@ describe('coverage', () => {
     const opened = await openHostile(session, 'frames.html');
     const { page } = opened;
     for (const id of ['same', 'srcdoc', 'blank']) {
-      const frame = await (await page.$(`#${id}`))!.contentFrame();
+      const element = (await page.$(`#${id}`))!;
+      // Frames without a title naming DeepSeek are read once a reader's pointer is over them.
+      const box = (await element.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.move(box.x + box.width / 2 + 3, box.y + box.height / 2 + 2);
+      const frame = await element.contentFrame();
       const painted = await paintedSoon(frame!);
       expect(
         painted.some((r) => r.text.includes('one trillion')),

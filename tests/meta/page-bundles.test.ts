@@ -52,14 +52,26 @@ const HEAVY_FILES = ['src/core/pack/bundled.ts', 'src/core/match/matcher.ts', 's
 const HEAVY_PACKAGES = ['preact', 'zod', 'fuse.js', 'virtual:claim-pack'];
 
 describe('what article pages load', () => {
-  it.each(['entrypoints/claim-lens-gate.ts', 'entrypoints/claim-lens-labeler.ts'])(
-    '%s holds no claim pack, matcher, Preact or zod',
-    (entry) => {
-      const { files, packages } = closure(entry);
-      expect(HEAVY_FILES.filter((f) => files.has(f))).toEqual([]);
-      expect(HEAVY_PACKAGES.filter((p) => packages.has(p))).toEqual([]);
-    },
-  );
+  it.each([
+    'entrypoints/claim-lens-gate.ts',
+    'entrypoints/claim-lens-watch.ts',
+    'entrypoints/claim-lens-labeler.ts',
+  ])('%s holds no claim pack, matcher, Preact or zod', (entry) => {
+    const { files, packages } = closure(entry);
+    expect(HEAVY_FILES.filter((f) => files.has(f))).toEqual([]);
+    expect(HEAVY_PACKAGES.filter((p) => packages.has(p))).toEqual([]);
+  });
+
+  it('the gate, on every page, holds no messaging and no page reading: those wait in the watcher', () => {
+    const { files, packages } = closure('entrypoints/claim-lens-gate.ts');
+    expect(packages.has('@webext-core')).toBe(false);
+    expect(
+      ['src/platform/protocol.ts', 'src/content/page-watch.ts', 'src/page/extract.ts'].filter((f) =>
+        files.has(f),
+      ),
+    ).toEqual([]);
+    expect(closure('entrypoints/claim-lens-watch.ts').packages.has('@webext-core')).toBe(true);
+  });
 
   it('the on-demand modules do carry them (the check above sees through imports)', () => {
     expect(closure('entrypoints/claim-lens-matcher.ts').files.has('src/core/pack/bundled.ts')).toBe(true);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractBlocks, findArticleRoot, isSkippedElement, type TextBlock } from '../../src/page/extract';
-import { pageMentionsDeepSeek } from '../../src/page/mentions';
+import { pageMentionsDeepSeek, titleMentionsDeepSeek } from '../../src/page/mentions';
 import { isDocumentOffLimits, isInsideEditable } from '../../src/page/skip-rules';
 import { spansFor } from '../../src/page/text-spans';
 
@@ -30,6 +30,26 @@ afterEach(() => {
   document.body.innerHTML = '';
   document.title = '';
   for (const name of document.body.getAttributeNames()) document.body.removeAttribute(name);
+});
+
+describe('titleMentionsDeepSeek (at load, on every page)', () => {
+  const page = (title: string, url: string) => ({ title, URL: url }) as Document;
+  it.each([
+    ['DeepSeek releases V4 | Tech', 'https://news.example/2026/04/release'],
+    ['Tech news', 'https://news.example/2026/04/deepseek-v4-preview-released'],
+    ['V4-Pro tops the table', 'https://news.example/a'],
+    ['深度求索发布了新模型', 'https://news.example/a'],
+  ])('is true for title %j at %j', (title, url) => {
+    expect(titleMentionsDeepSeek(page(title, url))).toBe(true);
+  });
+
+  it.each([
+    ['Technology | The Daily Ledger', 'https://news.example/2026/04/story'],
+    ['IPv4 flash storage, explained', 'https://news.example/ipv4'],
+    ['A deep-seated problem with seeking', 'https://news.example/seek'],
+  ])('is false for title %j at %j (the whole text waits for a reader)', (title, url) => {
+    expect(titleMentionsDeepSeek(page(title, url))).toBe(false);
+  });
 });
 
 describe('pageMentionsDeepSeek', () => {

@@ -48,10 +48,19 @@ export function unavailableReason(tab: { url?: string; status?: string } | undef
   return 'unknown';
 }
 
+/** How long a page's gate may take to notice the reader and answer (it needs a few ms). */
+const NOTICE_READER_MS = 250;
+
 export async function loadPageState(tabId: number | undefined): Promise<PageState> {
   if (tabId === undefined) return { kind: 'unavailable', reason: 'restricted' };
+  const ask = () => popupToContent.sendMessage('getFindings', undefined, tabId);
   try {
-    const page = await popupToContent.sendMessage('getFindings', undefined, tabId);
+    // A page that does not name DeepSeek up front starts answering once it notices the reader, and the
+    // popup opening is such a moment (the page loses focus): one more try after it had time to.
+    const page = await ask().catch(async () => {
+      await new Promise((resolve) => setTimeout(resolve, NOTICE_READER_MS));
+      return ask();
+    });
     return { kind: 'ready', tabId, page };
   } catch {
     // No receiver. A tab's status is readable without permissions; its URL only with them (Chrome hides
