@@ -26,8 +26,9 @@ export default defineConfig({
       'Labels claims about DeepSeek V4 inline with how well-supported they are and where they came from. Matching runs entirely in your browser.',
     // The fewest that work: settings/corrections live in storage; the context menu files a missed claim.
     // No `tabs`, `activeTab`, `scripting` or host permissions: the popup asks the tab's content script for
-    // its URL, title and findings (tabs.sendMessage needs none), and a tab that does not answer is a page
-    // we cannot run on. The content script's own match patterns are the only site access.
+    // its URL, title and findings (tabs.sendMessage needs none), and a tab that does not answer within
+    // 0.7 s (a page waiting for its reader answers once the popup takes its focus) is a page we
+    // cannot run on. The content script's own match patterns are the only site access.
     // `alarms` only in builds with a pack update URL (see README, "Claim-pack updates").
     permissions: ['storage', 'contextMenus', ...packUpdatePermissions()],
     action: { default_title: 'Claim Lens', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
@@ -56,8 +57,8 @@ export default defineConfig({
         js: [GATE_SCRIPT],
       },
     ],
-    // The labeler is imported by the content script's gate only on pages that mention DeepSeek, and its
-    // parts only when needed; a dynamic import from a content script needs the file to be web-accessible.
+    // The gate imports the watcher when the title names DeepSeek or a reader is on the page, the watcher
+    // the labeler only on pages that mention DeepSeek, and the labeler its parts only when needed; a dynamic import from a content script needs the file to be web-accessible.
     web_accessible_resources: [
       {
         resources: ON_DEMAND_MODULES.map((module) => module.file),

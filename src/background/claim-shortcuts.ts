@@ -7,5 +7,12 @@ import { backgroundToContent } from '../platform/protocol';
 export function onClaimShortcut(command: string, tab?: { id?: number }): Promise<boolean> {
   const direction = command === 'next-claim' ? 'next' : command === 'previous-claim' ? 'previous' : undefined;
   if (!direction || tab?.id === undefined) return Promise.resolve(false);
-  return backgroundToContent.sendMessage('moveToClaim', direction, tab.id).catch(() => false);
+  const ask = () => backgroundToContent.sendMessage('moveToClaim', direction, tab.id!);
+  // A page whose title does not name DeepSeek starts answering once its reader is noticed (the shortcut's
+  // own modifier keys are such a sign): asked once more after it had time to.
+  return ask().catch(() =>
+    new Promise((resolve) => setTimeout(resolve, ASK_AGAIN_MS)).then(ask).catch(() => false),
+  );
 }
+
+const ASK_AGAIN_MS = 400;

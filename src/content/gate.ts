@@ -7,40 +7,53 @@ export type GateReason = 'title' | 'whole text';
  * Signs that a reader is on the page: then, and only then, is a page whose title and address do not name
  * DeepSeek read (its whole text), watched for changes, and ready to answer the popup. Until then it costs
  * one test of its title and nothing else: no page text, no observer, no extension API (each first use
- * costs about a millisecond here, on every page and frame); ad frames and tabs nobody looks at never pay
- * more. `scroll` stands for touch, wheel and keyboard reading; `blur` and `visibilitychange` for opening
- * the popup or switching away.
+ * costs about a millisecond here, on every page and frame). Pointer, touch and keys; `scroll` for
+ * scrolling by any means; `blur` for focus leaving (opening the popup); `popstate` and `hashchange` for a
+ * client-side navigation; and, in the top frame only (a tab switch would wake every ad frame),
+ * `visibilitychange`.
  */
-const READER_EVENTS = ['pointermove', 'scroll', 'blur', 'visibilitychange'] as const;
+const READER_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'scroll', 'blur', 'popstate', 'hashchange'];
+const TOP_FRAME_EVENTS = ['visibilitychange'];
 
 /**
  * The manifest content script, on every page and frame. At load, only `titleMentionsDeepSeek`; when it
  * fails, it waits for a reader (READER_EVENTS). From a mention or a reader on, the watcher (a module of
- * its own, so this stays a few hundred bytes) checks, watches and answers.
+ * its own, so this stays small) checks, watches and answers; it is loaded once per frame.
  */
 export function startGate(loadWatcher: (read: GateReason) => void): void {
-  if (titleMentionsDeepSeek(document)) {
-    loadWatcher('title');
-    return;
-  }
-  const options = { capture: true, passive: true } as const;
-  const stopWaiting = () => {
-    for (const type of READER_EVENTS) window.removeEventListener(type, readerArrived, options);
+  let loaded = false;
+  const load = (read: GateReason) => {
+    if (loaded) return;
+    loaded = true;
+    loadWatcher(read);
   };
-  const readerArrived = () => {
-    stopWaiting();
-    // Not in the reader's event: a task of its own, so the first scroll is not delayed.
-    setTimeout(() => loadWatcher('whole text'), 0);
-  };
-  for (const type of READER_EVENTS) window.addEventListener(type, readerArrived, options);
-  if (document.URL === 'about:blank') {
-    // A frame its parent writes into (document.open()) gets its text after we ran, and document.open()
-    // erases our listeners: once it has been written to, start again.
-    const written = new MutationObserver(() => {
-      written.disconnect();
+  const wait = () => {
+    if (titleMentionsDeepSeek(document)) {
+      load('title');
+      return;
+    }
+    const types = window === window.top ? [...READER_EVENTS, ...TOP_FRAME_EVENTS] : READER_EVENTS;
+    const options = { capture: true, passive: true } as const;
+    const stopWaiting = () => {
+      written?.disconnect();
+      for (const type of types) window.removeEventListener(type, readerArrived, options);
+    };
+    const readerArrived = () => {
       stopWaiting();
-      setTimeout(() => startGate(loadWatcher), 0);
-    });
-    written.observe(document, { childList: true, subtree: true });
-  }
+      // Not in the reader's event: a task of its own, so the first key press or scroll is not delayed.
+      setTimeout(() => load('whole text'), 0);
+    };
+    for (const type of types) window.addEventListener(type, readerArrived, options);
+    // A frame its parent writes into (document.open()) gets its text after we ran, and document.open()
+    // erases our listeners: once its document is replaced, wait again (the document's own children only).
+    const written =
+      document.URL === 'about:blank'
+        ? new MutationObserver(() => {
+            stopWaiting();
+            setTimeout(wait, 0);
+          })
+        : undefined;
+    written?.observe(document, { childList: true });
+  };
+  wait();
 }

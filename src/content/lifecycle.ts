@@ -131,7 +131,8 @@ export function startClaimLens(
   }
 
   async function scan(): Promise<void> {
-    // The gate comes first: a page that never mentions DeepSeek costs one regex test, not a storage read.
+    // The mention test comes first: a page that no longer mentions DeepSeek (a client-side navigation)
+    // costs one regex test, not a storage read.
     if (isDocumentOffLimits(doc) || !pageMentionsDeepSeek(doc) || !supportsHighlights(window)) {
       status = 'no-mention';
       return clearLabels();

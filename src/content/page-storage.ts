@@ -31,7 +31,7 @@ export function pageStorage(
       await dismissalsLoaded;
     },
     watchPack: (onChange) => watchAdoptedPack(() => onChange()),
-    isDismissed: (claimId, sentence) => dismissals.has(location.href, claimId, sentence),
+    isDismissed: (claimId, sentence) => !dismissals.empty && dismissals.has(location.href, claimId, sentence),
     watchDismissals: (onChange) =>
       watchPlain(
         DISMISSALS,

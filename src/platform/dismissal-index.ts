@@ -34,6 +34,11 @@ export class DismissalIndex {
     this.keys = new Set(dismissals.map((d) => keyOf(d.pageUrl, d.claimId, d.sentence)));
   }
 
+  /** No dismissal at all: the usual case, where no page address needs reading. */
+  get empty(): boolean {
+    return this.keys.size === 0;
+  }
+
   has(pageUrl: string, claimId: string, sentence: string): boolean {
     return this.keys.size > 0 && this.keys.has(keyOf(pageUrl, claimId, sentence));
   }

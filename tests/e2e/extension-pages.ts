@@ -43,14 +43,25 @@ export function openArticle(session: ExtensionSession, path: string): Promise<{ 
   return openTab(session, `${SITE}/${path}`);
 }
 
+/**
+ * The popup, opened as a tab (tests cannot click the toolbar). `takesFocusFrom`: the article loses focus
+ * to it, as it does to the real popup (Playwright otherwise keeps every page focused).
+ */
 export async function openPopup(
   session: ExtensionSession,
   tabId: number,
   extra: Record<string, string> = {},
+  { takesFocusFrom }: { takesFocusFrom?: Page } = {},
 ): Promise<Page> {
+  if (takesFocusFrom) {
+    const cdp = await session.context.newCDPSession(takesFocusFrom);
+    await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+    await cdp.detach();
+  }
   const page = await session.context.newPage();
   await page.setViewportSize({ width: 420, height: 760 });
   const query = new URLSearchParams({ tabId: String(tabId), ...extra });
+  if (takesFocusFrom) await page.bringToFront();
   await page.goto(`chrome-extension://${session.extensionId}/popup.html?${query}`);
   await page.locator('.popup').waitFor();
   return page;

@@ -101,8 +101,9 @@ describe('popup for an article tab', () => {
 
   it('says plainly when there is nothing, or when Claim Lens cannot run on the page', async () => {
     const { page, tabId } = await openArticle(session, 'neg-none.html?popup=none');
-    await settle(page);
-    const popup = await openPopup(session, tabId);
+    // Nobody touched the page: the popup taking its focus is what makes it look (and answer).
+    await settle(page, 1200, { reader: false });
+    const popup = await openPopup(session, tabId, {}, { takesFocusFrom: page });
     await expect
       .poll(() => popup.locator('main').textContent())
       .toContain('No known DeepSeek V4 claims on this page.');
@@ -110,7 +111,7 @@ describe('popup for an article tab', () => {
     const { tabId: restrictedId } = await openTab(session, 'chrome://version/');
     const restricted = await openPopup(session, restrictedId);
     await expect
-      .poll(() => restricted.locator('main').textContent())
+      .poll(() => restricted.locator('main').textContent(), { timeout: 3000 })
       .toContain(
         'Claim Lens can’t run on this page (browser pages and extension stores are off-limits to extensions).',
       );

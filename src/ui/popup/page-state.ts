@@ -48,19 +48,22 @@ export function unavailableReason(tab: { url?: string; status?: string } | undef
   return 'unknown';
 }
 
-/** How long a page's gate may take to notice the reader and answer (it needs a few ms). */
-const NOTICE_READER_MS = 250;
+/** Pauses between questions to a page that did not answer yet (0.7 s in all). */
+const ASK_AGAIN_MS = [100, 200, 400];
 
 export async function loadPageState(tabId: number | undefined): Promise<PageState> {
   if (tabId === undefined) return { kind: 'unavailable', reason: 'restricted' };
   const ask = () => popupToContent.sendMessage('getFindings', undefined, tabId);
   try {
-    // A page that does not name DeepSeek up front starts answering once it notices the reader, and the
-    // popup opening is such a moment (the page loses focus): one more try after it had time to.
-    const page = await ask().catch(async () => {
-      await new Promise((resolve) => setTimeout(resolve, NOTICE_READER_MS));
-      return ask();
-    });
+    // A page that does not name DeepSeek in its title answers once it notices the reader, and the popup
+    // opening is such a moment (the page loses focus); it then loads its watcher. Asked again meanwhile.
+    let page: PageFindings | undefined;
+    for (const delay of [0, ...ASK_AGAIN_MS]) {
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      page = await ask().catch(() => undefined);
+      if (page) break;
+    }
+    if (!page) throw new Error('no content script answered');
     return { kind: 'ready', tabId, page };
   } catch {
     // No receiver. A tab's status is readable without permissions; its URL only with them (Chrome hides
