@@ -93,10 +93,10 @@ export const GATE_STEPS: { name: string; what: string; code: string }[] = (() =>
   const title =
     "const d=document;const t=d.title+' '+d.URL;const l=t.toLowerCase();l.includes('seek')||l.includes('v4')||t.includes('深度求索');";
   const reader =
-    "const f=()=>{};for(const e of ['pointermove','scroll','blur','visibilitychange'])addEventListener(e,f,{capture:true,passive:true});";
+    "const f=()=>{};for(const e of ['pointermove','pointerdown','keydown','scroll','blur','popstate','hashchange','visibilitychange'])addEventListener(e,f,{capture:true,passive:true});";
   const steps = [
     { name: 'title', what: 'the title and address test', add: title },
-    { name: 'reader', what: '+ the four listeners that wait for a reader', add: reader },
+    { name: 'reader', what: '+ the eight listeners that wait for a reader', add: reader },
   ];
   let code = '';
   return steps.map((s) => {
