@@ -6,6 +6,7 @@
 
 import { type Labeled, labelMatches, matchInputOf, readArticle } from '../src/content/labeler';
 import { compileDatabase, type Database, matchSteps } from '../src/content/local-matching';
+import type { MatchIndex } from '../src/core/match/compile';
 import { warmUpSegmenter } from '../src/core/match/segment';
 import type { ClaimPack } from '../src/core/pack/schema';
 import { DEFAULT_MIN_STRENGTH } from '../src/core/settings/strength';
@@ -47,19 +48,26 @@ export interface PackReady {
 
 let ready: Database | undefined;
 let packText = '';
+let indexText = '';
 
 /** Fetches a pack's JSON text before any timing, as the labeler has it bundled as a string constant. */
-async function fetchPack(url: string): Promise<number> {
+async function fetchPack(url: string, indexUrl?: string): Promise<number> {
   packText = await (await fetch(url)).text();
+  indexText = indexUrl === undefined ? '' : await (await fetch(indexUrl)).text();
   return packText.length;
 }
 
-/** What the labeler does before it can match: the bundled pack's JSON parsed, the matcher compiled. */
+/**
+ * What the background (or the fallback) does before it can match: the bundled pack's JSON parsed, and its
+ * build-time index (when fetched) parsed and hydrated into the matcher.
+ */
 function packReady(): PackReady {
   const t0 = now();
   const pack = JSON.parse(packText) as ClaimPack;
+  const index = indexText === '' ? undefined : (JSON.parse(indexText) as MatchIndex);
   const t1 = now();
-  ready = compileDatabase(pack);
+  ready = compileDatabase(pack, index);
+  void ready.matcher;
   const t2 = now();
   return { parseMs: t1 - t0, compileMs: t2 - t1, claims: ready.matcher.claimCount };
 }
