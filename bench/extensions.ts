@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUILT_EXTENSION, ROOT } from '../scripts/lib/browser';
+import { READER_EVENTS, TOP_FRAME_EVENTS } from '../src/content/gate';
 import { GATE_SCRIPT } from '../src/content/labeling-module';
 
 /**
@@ -92,11 +93,12 @@ export function withContentScript(extensionDir: string, name: string, code: stri
 export const GATE_STEPS: { name: string; what: string; code: string }[] = (() => {
   const title =
     "const d=document;const t=d.title+' '+d.URL;const l=t.toLowerCase();l.includes('seek')||l.includes('v4')||t.includes('深度求索');";
-  const reader =
-    "const f=()=>{};for(const e of ['pointermove','pointerdown','keydown','scroll','blur','popstate','hashchange','visibilitychange'])addEventListener(e,f,{capture:true,passive:true});";
+  // The gate's own lists, so the stand-in waits exactly as it does (in the top frame).
+  const events = JSON.stringify([...READER_EVENTS, ...TOP_FRAME_EVENTS]);
+  const reader = `const f=()=>{};for(const e of ${events})addEventListener(e,f,{capture:true,passive:true});`;
   const steps = [
     { name: 'title', what: 'the title and address test', add: title },
-    { name: 'reader', what: '+ the eight listeners that wait for a reader', add: reader },
+    { name: 'reader', what: '+ the listeners that wait for a reader', add: reader },
   ];
   let code = '';
   return steps.map((s) => {

@@ -8,8 +8,8 @@ export function onClaimShortcut(command: string, tab?: { id?: number }): Promise
   const direction = command === 'next-claim' ? 'next' : command === 'previous-claim' ? 'previous' : undefined;
   if (!direction || tab?.id === undefined) return Promise.resolve(false);
   const ask = () => backgroundToContent.sendMessage('moveToClaim', direction, tab.id!);
-  // A page whose title does not name DeepSeek starts answering once its reader is noticed (the shortcut's
-  // own modifier keys are such a sign): asked once more after it had time to.
+  // A page whose title does not name DeepSeek answers only once it has noticed a reader (a key, the
+  // pointer): asked once more, in case it was just waking.
   return ask().catch(() =>
     new Promise((resolve) => setTimeout(resolve, ASK_AGAIN_MS)).then(ask).catch(() => false),
   );

@@ -12,8 +12,16 @@ export type GateReason = 'title' | 'whole text';
  * client-side navigation; and, in the top frame only (a tab switch would wake every ad frame),
  * `visibilitychange`.
  */
-const READER_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'scroll', 'blur', 'popstate', 'hashchange'];
-const TOP_FRAME_EVENTS = ['visibilitychange'];
+export const READER_EVENTS = [
+  'pointermove',
+  'pointerdown',
+  'keydown',
+  'scroll',
+  'blur',
+  'popstate',
+  'hashchange',
+];
+export const TOP_FRAME_EVENTS = ['visibilitychange'];
 
 /**
  * The manifest content script, on every page and frame. At load, only `titleMentionsDeepSeek`; when it

@@ -1,6 +1,7 @@
 /**
- * The page gate's tests: the only code of ours that runs on every page. It must stay tiny and import
- * nothing, so the content script's entry bundle stays a few kilobytes.
+ * Whether a page names DeepSeek: the title test runs at load on every page (the gate), the whole-text test
+ * once a reader is there (the watcher) and before each scan. It must stay tiny and import nothing, so the
+ * content script's entry bundle stays small.
  */
 
 /** Company name (Latin and Chinese) and the V4 model names. */
