@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { endTrace, startTrace, summarizeTrace, type TaskSummary } from './trace';
+import { endTrace, type FrameKey, startTrace, summarizeTrace, type TaskSummary } from './trace';
 
 /**
  * One page load in a browser, measured from outside: CDP Performance.getMetrics (script and task time of
@@ -46,6 +46,8 @@ export interface LoadOptions {
   isOurs?: (url: string) => boolean;
   /** What a reader does once the page has loaded (before the wait), e.g. move the pointer over it. */
   reader?: (page: Page) => Promise<void>;
+  /** How CPU samples in our code are grouped (by file unless told: the built bundles are minified). */
+  frameKey?: FrameKey;
 }
 
 const isExtensionUrl = (u: string) => u.startsWith('chrome-extension://');
@@ -53,7 +55,7 @@ const isExtensionUrl = (u: string) => u.startsWith('chrome-extension://');
 export async function loadAndMeasure(
   context: BrowserContext,
   file: string,
-  { settleMs, trace = false, isOurs = isExtensionUrl, reader }: LoadOptions,
+  { settleMs, trace = false, isOurs = isExtensionUrl, reader, frameKey }: LoadOptions,
 ): Promise<LoadFigures> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -66,7 +68,7 @@ export async function loadAndMeasure(
   await sleep(settleMs);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
-  const summary = trace ? summarizeTrace(await endTrace(cdp), url, isOurs) : undefined;
+  const summary = trace ? summarizeTrace(await endTrace(cdp), url, isOurs, frameKey) : undefined;
   const labels = await labelCount(page);
   await cdp.detach();
   await page.close();

@@ -17,6 +17,8 @@ import { endTrace, renderingNote, startTrace, summarizeTrace } from './trace';
 const packFile = (claims: number) => `pack-${claims}.json`;
 export const packFileFor = packFile;
 export const indexFileFor = (claims: number) => `pack-${claims}.index.json`;
+/** The pack as the build bundles it beside that index (compile.ts, withoutIndexedRules). */
+export const shippedPackFileFor = (claims: number) => `pack-${claims}.shipped.json`;
 
 interface Run {
   words: number;
@@ -187,7 +189,9 @@ export async function measurePackReady(micro: BrowserContext, realClaims: number
           await bench.fetchPack(`/${file}`, index === '' ? undefined : `/${index}`);
           return bench.packReady();
         },
-        [packFile(realClaims), withIndex ? indexFileFor(realClaims) : ''] as const,
+        withIndex
+          ? ([shippedPackFileFor(realClaims), indexFileFor(realClaims)] as const)
+          : ([packFile(realClaims), ''] as const),
       );
       if (withIndex) {
         parse.push(r.parseMs);

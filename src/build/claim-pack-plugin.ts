@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { buildMatchIndex } from '../core/match/compile';
+import { buildMatchIndex, withoutIndexedRules } from '../core/match/compile';
 import { formatProblems, validatePack } from '../core/pack/validate';
 import { readPackFiles } from './load-node';
 
@@ -24,10 +24,11 @@ export function claimPackPlugin(dataDir = resolve(import.meta.dirname, '../../da
       if (!result.ok) {
         this.error(`The claim pack in ${dataDir} is invalid:\n${formatProblems(result.problems)}`);
       }
-      // The matcher's index is computed here too, so a page only turns plain arrays back into Maps.
+      // The matcher's index is computed here too, so a page only turns plain arrays back into Maps; the
+      // rules it holds are not shipped a second time.
       const index = buildMatchIndex(result.pack.claims);
       return [
-        `export default ${JSON.stringify(JSON.stringify(result.pack))};`,
+        `export default ${JSON.stringify(JSON.stringify(withoutIndexedRules(result.pack)))};`,
         `export const matchIndexJson = ${JSON.stringify(JSON.stringify(index))};`,
       ].join('\n');
     },

@@ -1,4 +1,4 @@
-import type { ClaimPack } from '../core/pack/schema';
+import type { PageClaim } from '../core/match/answer';
 import { draftForClaim } from '../platform/corrections-store';
 import { dismiss, undismiss } from '../platform/dismissals';
 import { contentToBackground } from '../platform/protocol';
@@ -10,7 +10,7 @@ import type { CardActions } from '../ui/card/ClaimCard';
  */
 export function cardActionsFor(
   /** The labeler's pack; passed in so this storage module does not bundle a second copy of it. */
-  getPack: () => Pick<ClaimPack, 'version' | 'claims'>,
+  getPack: () => { version: string; claims: readonly Pick<PageClaim, 'id' | 'tier'>[] },
   { text }: { text: string },
 ): CardActions {
   function claimFields(claimId: string) {

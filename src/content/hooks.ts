@@ -1,4 +1,5 @@
-import type { Claim, ClaimPack } from '../core/pack/schema';
+import type { PageClaim } from '../core/match/answer';
+import type { ClaimPack } from '../core/pack/schema';
 import type { Settings } from '../core/settings/schema';
 import type { CardActions } from '../ui/card/ClaimCard';
 import type { LoadCard } from './card-controller';
@@ -10,7 +11,7 @@ import type { FallbackMatcher } from './fallback-matcher';
  */
 
 /** What the page knows of the pack in use: the claims it was told of. */
-export type KnownClaims = () => Pick<ClaimPack, 'version'> & { claims: Claim[] };
+export type KnownClaims = () => Pick<ClaimPack, 'version'> & { claims: PageClaim[] };
 
 export interface ClaimLensHooks {
   /** The card's code, loaded on first use. */

@@ -1,4 +1,3 @@
-import type { ClaimPack } from '../core/pack/schema';
 import { type Settings, SettingsSchema } from '../core/settings/schema';
 import { type Dismissal, DismissalSchema, dismissalsItem } from '../platform/dismissals';
 import { settingsItem } from '../platform/settings-item';
@@ -18,7 +17,7 @@ export interface LabelerStorage {
   readDismissals(): Promise<Dismissal[]>;
   /** The valid entries of a list a storage change delivered. */
   dismissalsFrom(raw: unknown): Dismissal[];
-  cardActions(getPack: () => Pick<ClaimPack, 'version' | 'claims'>, labeled: { text: string }): CardActions;
+  cardActions: typeof cardActionsFor;
 }
 
 export const labelerStorage: LabelerStorage = {

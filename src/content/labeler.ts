@@ -1,6 +1,6 @@
-import type { ClaimLookup } from '../core/match/answer';
+import type { ClaimLookup, PageHit, PageMatch } from '../core/match/answer';
 import { describeMatch } from '../core/match/describe-match';
-import type { ClaimHit, MatchInputBlock, SentenceMatch } from '../core/match/matcher';
+import type { MatchInputBlock } from '../core/match/matcher';
 import type { Settings } from '../core/settings/schema';
 import { markEmphasis } from '../core/tier-styles';
 import type { Tier } from '../core/tiers';
@@ -126,7 +126,7 @@ type LabelOptions = { articleDate?: string | null };
  */
 export function labelMatches(
   blocks: readonly TextBlock[],
-  matches: readonly SentenceMatch[],
+  matches: readonly PageMatch[],
   lookup: ClaimLookup,
   filter: LabelFilter,
   options: LabelOptions = {},
@@ -147,7 +147,7 @@ const MATCHES_PER_STEP = 25;
 /** The same, pausable every MATCHES_PER_STEP sentences, so a caller can yield to the page in between. */
 export function* labelMatchesInSteps(
   blocks: readonly TextBlock[],
-  matches: readonly SentenceMatch[],
+  matches: readonly PageMatch[],
   lookup: ClaimLookup,
   filter: LabelFilter,
   { articleDate = null }: LabelOptions = {},
@@ -160,12 +160,14 @@ export function* labelMatchesInSteps(
   let done = 0;
   for (const match of matches) {
     if (++done % MATCHES_PER_STEP === 0) yield;
-    const entries = match.hits
-      .filter((hit) => shown(hit, match.text, lookup, filter))
-      .map((hit) => ({ claim: lookup.claims.get(hit.claimId)!, hit }));
-    if (entries.length === 0) continue;
     const piece = pieces[match.blockIndex];
     if (!piece) continue;
+    // The answer locates the sentence; its words are the page's own.
+    const text = piece.text.slice(match.start, match.end);
+    const entries = match.hits
+      .filter((hit) => shown(hit, text, lookup, filter))
+      .map((hit) => ({ claim: lookup.claims.get(hit.claimId)!, hit }));
+    if (entries.length === 0) continue;
     const spans = visibleSpans(
       spansFor(piece.block, piece.offset + match.start, piece.offset + match.end),
     ).filter((span) => /\S/.test(span.node.data.slice(span.from, span.to)));
@@ -174,7 +176,7 @@ export function* labelMatchesInSteps(
     // card opens on.
     const ordered = entries;
     const lead = ordered[0]!;
-    const baseKey = `${match.text}\u0000${ordered.map((e) => e.claim.id).join(' ')}`;
+    const baseKey = `${text}\u0000${ordered.map((e) => e.claim.id).join(' ')}`;
     const occurrence = (seen.get(baseKey) ?? 0) + 1;
     seen.set(baseKey, occurrence);
     const id = `cl-${labeled.length + 1}`;
@@ -188,12 +190,12 @@ export function* labelMatchesInSteps(
       id,
       tier: lead.claim.tier,
       emphasis: strong ? 'strong' : 'quiet',
-      text: match.text,
+      text,
       spans,
       entries: ordered,
       finding: {
         highlightId: id,
-        text: match.text,
+        text,
         claims: ordered.map(({ claim, hit }) => ({
           claimId: claim.id,
           tier: claim.tier,
@@ -206,7 +208,7 @@ export function* labelMatchesInSteps(
   return labeled;
 }
 
-function shown(hit: ClaimHit, sentence: string, lookup: ClaimLookup, filter: LabelFilter): boolean {
+function shown(hit: PageHit, sentence: string, lookup: ClaimLookup, filter: LabelFilter): boolean {
   const claim = lookup.claims.get(hit.claimId);
   if (!claim || !filter.tiers.includes(claim.tier) || hit.strength < filter.minStrength) return false;
   return !filter.isDismissed?.(hit.claimId, sentence);

@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkForPackUpdate, type PackUpdateConfig } from '../../src/background/pack-update';
+import { readPackFiles } from '../../src/build/load-node';
 import { loadBundledPack } from '../../src/core/pack/bundled';
 import { bytesToBase64, signPackText } from '../../src/core/pack/signature';
+import { validatePack } from '../../src/core/pack/validate';
 import { loadActivePack, watchActivePack } from '../../src/platform/active-pack';
 import { readAdoptedPack } from '../../src/platform/pack-update';
 
@@ -15,6 +17,10 @@ import { readAdoptedPack } from '../../src/platform/pack-update';
  */
 
 const bundled = loadBundledPack();
+// An update carries whole claims; the bundled pack leaves out what its build-time index holds.
+const validated = validatePack(readPackFiles(new URL('../../data', import.meta.url).pathname));
+if (!validated.ok) throw new Error('data/ does not validate');
+const full = validated.pack;
 const bump = (version: string) => version.replace(/^(\d+)/, (major) => String(Number(major) + 1));
 const NEWER = bump(bundled.version);
 
@@ -51,12 +57,12 @@ beforeEach(() => {
 
 const config = (path: string): PackUpdateConfig => ({ url: `${baseUrl}${path}`, publicKey, timeoutMs: 800 });
 const signed = async (pack: object) => JSON.stringify(await signPackText(JSON.stringify(pack), privateKey));
-const newerPack = (patch: object = {}) => ({ ...bundled, version: NEWER, ...patch });
+const newerPack = (patch: object = {}) => ({ ...full, version: NEWER, ...patch });
 
 describe('a signed pack update', () => {
   it('is adopted when newer, signed and valid; the active pack follows, watchers hear of it', async () => {
     const statement = 'A reworded statement that only the update carries, for this test.';
-    const claims = bundled.claims.map((c, i) => (i === 0 ? { ...c, statement } : c));
+    const claims = full.claims.map((c, i) => (i === 0 ? { ...c, statement } : c));
     routes.set('/pack.json', await signed(newerPack({ claims })));
     expect((await loadActivePack(loadBundledPack)).pack.version).toBe(bundled.version);
     const seen: string[] = [];
@@ -88,7 +94,7 @@ describe('a signed pack update', () => {
 
   it('does not roll back: an older or equal pack is not adopted, even signed', async () => {
     routes.set('/newer.json', await signed(newerPack()));
-    routes.set('/same.json', await signed({ ...bundled }));
+    routes.set('/same.json', await signed({ ...full }));
     await checkForPackUpdate(config('/newer.json'));
     // The adopted pack is now the one to beat: the bundled version is older than it.
     expect(await checkForPackUpdate(config('/same.json'))).toMatchObject({

@@ -13,7 +13,8 @@ export interface CompiledClaim {
   /** group → alternatives → words */
   groups: string[][][];
   none: string[][];
-  paraphraseStems: Set<string>[];
+  /** Each paraphrase's content-word stems, each stem once (only ever counted, so plain arrays). */
+  paraphraseStems: string[][];
   /** The claim's only evidence is one group of topic words: no figure, no second term. */
   topicWordOnly: boolean;
   /** Every figure the claim needs is specific enough to identify it alone (two significant digits or more). */
@@ -93,6 +94,25 @@ export function buildMatchIndex(claims: readonly Claim[]): MatchIndex {
   return { claimIds: claims.map((c) => c.id), claims: compiled, index: [...index], numberOnly };
 }
 
+/**
+ * The pack as the build bundles it beside its index: the matching rules the index holds in compiled form
+ * (term groups, exclusions, paraphrases), the research quotes and the relations between claims are left
+ * empty, because nothing at run time reads them and parsing them is most of what loading the pack costs.
+ * Figures, attributes and everything a card shows stay. Only valid with the index built from the same
+ * claims: hydrateIndex compiles a pack itself only when the index does not fit, and that would find nothing.
+ */
+export function withoutIndexedRules<P extends { claims: readonly Claim[] }>(pack: P): P {
+  return {
+    ...pack,
+    claims: pack.claims.map((claim) => ({
+      ...claim,
+      seeds: [],
+      related: [],
+      match: { ...claim.match, all: [], none: [], paraphrases: [] },
+    })),
+  };
+}
+
 export interface HydratedIndex {
   compiled: CompiledClaim[];
   index: Map<string, [number, number][]>;
@@ -107,11 +127,7 @@ export function hydrateIndex(claims: readonly Claim[], prebuilt?: MatchIndex): H
     prebuilt.claimIds.every((id, i) => claims[i]!.id === id);
   const plain = fits ? prebuilt : buildMatchIndex(claims);
   return {
-    compiled: plain.claims.map((c, i) => ({
-      ...c,
-      claim: claims[i]!,
-      paraphraseStems: c.paraphraseStems.map((stems) => new Set(stems)),
-    })),
+    compiled: plain.claims.map((c, i) => ({ ...c, claim: claims[i]! })),
     index: new Map(plain.index),
     numberOnly: plain.numberOnly,
   };

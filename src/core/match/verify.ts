@@ -127,11 +127,11 @@ export function scoreHit(
   let wordOverlap = 0;
   let sharedWords = 0;
   for (const stems of compiled.paraphraseStems) {
-    if (stems.size === 0) continue;
+    if (stems.length === 0) continue;
     let shared = 0;
     for (const s of stems) if (sentence.stemKeys.has(s)) shared++;
-    if (shared / stems.size > wordOverlap) {
-      wordOverlap = shared / stems.size;
+    if (shared / stems.length > wordOverlap) {
+      wordOverlap = shared / stems.length;
       sharedWords = shared;
     }
   }

@@ -4,7 +4,10 @@ import type { ClaimPack } from './schema';
 
 let pack: ClaimPack | undefined;
 
-/** The pack validated at build time; parsed on first use only. */
+/**
+ * The pack validated at build time; parsed on first use only. Its claims' matching rules are in the
+ * build-time index, not here (compile.ts, withoutIndexedRules).
+ */
 export function loadBundledPack(): ClaimPack {
   pack ??= JSON.parse(packJson) as ClaimPack;
   return pack;

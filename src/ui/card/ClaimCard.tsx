@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ClaimHit } from '../../core/match/matcher';
-import type { Claim, ClaimPack, Source } from '../../core/pack/schema';
+import type { PageClaim, PageHit } from '../../core/match/answer';
+import type { ClaimPack, Source } from '../../core/pack/schema';
 import { formatDate, plural } from '../../core/text';
 import { TIER_STYLES } from '../../core/tier-styles';
 import type { PublishedDate } from '../../page/published-date';
@@ -12,8 +12,8 @@ import { showUndoToast } from './undo-toast';
 export { TierBadge };
 
 export interface CardEntry {
-  claim: Claim;
-  hit: ClaimHit;
+  claim: PageClaim;
+  hit: PageHit;
 }
 
 export interface CardActions {

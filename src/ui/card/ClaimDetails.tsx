@@ -1,4 +1,5 @@
-import type { Claim, Source } from '../../core/pack/schema';
+import type { PageClaim } from '../../core/match/answer';
+import type { Source } from '../../core/pack/schema';
 import { formatDate } from '../../core/text';
 import { TierBadge } from '../shared/TierBadge';
 import { isThisPage, SourceLine } from './SourceLine';
@@ -16,7 +17,7 @@ function sourcesFor(ids: string[], { sources, page }: DetailsContext): Source[] 
  * What a reader asks for after the glance: why it has this tier, how it changed, what settles it (linked
  * where we know the address), where else it is claimed and who first said it. Folded by default.
  */
-export function ClaimDetails({ claim, context }: { claim: Claim; context: DetailsContext }) {
+export function ClaimDetails({ claim, context }: { claim: PageClaim; context: DetailsContext }) {
   const settledBy = sourcesFor(claim.evidence.settles, context);
   const carriedBy = sourcesFor(claim.evidence.carries, context);
   const origin = claim.origin.sourceId ? context.sources.get(claim.origin.sourceId) : undefined;

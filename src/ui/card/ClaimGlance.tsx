@@ -1,6 +1,5 @@
+import type { PageClaim, PageHit } from '../../core/match/answer';
 import { describeMatch } from '../../core/match/describe-match';
-import type { ClaimHit } from '../../core/match/matcher';
-import type { Claim } from '../../core/pack/schema';
 import { TIER_STYLES } from '../../core/tier-styles';
 import { claimTimeline } from '../../core/timeline';
 
@@ -15,8 +14,8 @@ export function ClaimGlance({
   articleDate,
   showStatement = true,
 }: {
-  claim: Claim;
-  hit: ClaimHit;
+  claim: PageClaim;
+  hit: PageHit;
   articleDate: string | null;
   /** False in a list of claims, where the row above already states it. */
   showStatement?: boolean;
