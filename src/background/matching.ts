@@ -1,7 +1,7 @@
 import { answerOf, type MatchAnswer } from '../core/match/answer';
 import { BACKGROUND_SLICE_MS, runInSlices } from '../page/schedule';
 import { loadActiveMatcher } from '../platform/active-matcher';
-import type { MatchRequest } from '../platform/protocol';
+import { fromJson, type Json, type MatchRequest, toJson } from '../platform/protocol';
 
 /**
  * Matching for content scripts, so an article's matching runs here and not on the page's main thread.
@@ -20,8 +20,9 @@ export function refuseMatching(refuse: boolean): void {
   refusing = refuse;
 }
 
-export async function matchBlocks(request: MatchRequest): Promise<MatchAnswer> {
+export async function matchBlocks(json: Json<MatchRequest>): Promise<Json<MatchAnswer>> {
   if (refusing) throw new Error('The background is not matching (end-to-end test).');
+  const request = fromJson(json);
   const { pack, matcher } = await loadActiveMatcher();
   const matched = await runInSlices(
     matcher.matchDocumentInSteps(request.blocks, { title: request.title }),
@@ -30,5 +31,5 @@ export async function matchBlocks(request: MatchRequest): Promise<MatchAnswer> {
     BACKGROUND_SLICE_MS,
   );
   answered++;
-  return answerOf(pack, matched!);
+  return toJson(answerOf(pack, matched!));
 }

@@ -1,7 +1,6 @@
 import { type Settings, SettingsSchema } from '../core/settings/schema';
 import { type Dismissal, DismissalSchema, dismissalsItem } from '../platform/dismissals';
 import { settingsItem } from '../platform/settings-item';
-import type { CardActions } from '../ui/card/ClaimCard';
 import { cardActionsFor } from './correction-hooks';
 
 /**

@@ -21,7 +21,7 @@ import type { CardEntry } from '../ui/card/ClaimCard';
 
 /** What the matcher reads of the blocks, as plain data (no DOM), in the pieces `labelSteps` labels. */
 export function matchInputOf(blocks: readonly TextBlock[]): MatchInputBlock[] {
-  return piecesOf(blocks).map(({ block, offset, ...input }) => input);
+  return piecesOf(blocks).map((piece) => piece.input);
 }
 
 /** What the reader chose to see. */
@@ -83,15 +83,30 @@ export function textSignature(blocks: readonly { text: string }[]): string {
  */
 export const MAX_PIECE_CHARS = 6000;
 
-interface Piece extends MatchInputBlock {
+interface Piece {
+  /** What the matcher is sent. */
+  input: MatchInputBlock;
   block: TextBlock;
+  /** Where the piece starts in the block's text. */
   offset: number;
 }
 
+/** The pieces of the blocks read last: the request and the labeling that follows both need them. */
+const piecesOfBlocks = new WeakMap<readonly TextBlock[], Piece[]>();
+
 export function piecesOf(blocks: readonly TextBlock[], maxChars = MAX_PIECE_CHARS): Piece[] {
+  const known = maxChars === MAX_PIECE_CHARS ? piecesOfBlocks.get(blocks) : undefined;
+  if (known) return known;
   const pieces: Piece[] = [];
   for (const block of blocks) {
-    const { text, nodes, element, ...context } = block;
+    const { text } = block;
+    const context: Omit<MatchInputBlock, 'text' | 'breaks'> = {
+      kind: block.kind,
+      rowHeader: block.rowHeader,
+      columnHeader: block.columnHeader,
+      label: block.label,
+      tableHeader: block.tableHeader,
+    };
     let offset = 0;
     while (offset < text.length) {
       let end = text.length;
@@ -106,15 +121,14 @@ export function piecesOf(blocks: readonly TextBlock[], maxChars = MAX_PIECE_CHAR
       }
       const breaks = block.breaks?.filter((b) => b > offset && b < end).map((b) => b - offset);
       pieces.push({
-        ...context,
-        text: text.slice(offset, end),
-        breaks: breaks?.length ? breaks : undefined,
+        input: { ...context, text: text.slice(offset, end), breaks: breaks?.length ? breaks : undefined },
         block,
         offset,
       });
       offset = end;
     }
   }
+  if (maxChars === MAX_PIECE_CHARS) piecesOfBlocks.set(blocks, pieces);
   return pieces;
 }
 
@@ -163,7 +177,7 @@ export function* labelMatchesInSteps(
     const piece = pieces[match.blockIndex];
     if (!piece) continue;
     // The answer locates the sentence; its words are the page's own.
-    const text = piece.text.slice(match.start, match.end);
+    const text = piece.input.text.slice(match.start, match.end);
     const entries = match.hits
       .filter((hit) => shown(hit, text, lookup, filter))
       .map((hit) => ({ claim: lookup.claims.get(hit.claimId)!, hit }));

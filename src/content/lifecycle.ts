@@ -11,9 +11,11 @@ import {
   badgeStateOf,
   contentToBackground,
   contentToPopup,
+  fromJson,
   type MatchRequest,
   type PageFindings,
   type PageStatus,
+  toJson,
 } from '../platform/protocol';
 import { CardController } from './card-controller';
 import type { ClaimLensHooks, KnownClaims } from './hooks';
@@ -195,7 +197,9 @@ export function startClaimLens(
    * browser); if the background cannot answer, the page loads the matcher and matches in slices itself.
    */
   async function match(request: MatchRequest): Promise<MatchAnswer | undefined> {
-    const answered = await contentToBackground.sendMessage('matchBlocks', request).catch(() => undefined);
+    const answered = await contentToBackground
+      .sendMessage('matchBlocks', toJson(request))
+      .then(fromJson, () => undefined);
     if (answered || !lifetime.alive) return answered;
     const matchOnPage = await hooks.loadFallbackMatcher();
     return lifetime.alive ? matchOnPage(request, () => lifetime.alive) : undefined;
@@ -237,7 +241,7 @@ export function startClaimLens(
       // The background may be restarting; the next scan reports again.
     });
     // An open popup is told, instead of polling; with none open nobody answers.
-    contentToPopup.sendMessage('findingsChanged', pageFindings()).catch(() => undefined);
+    contentToPopup.sendMessage('findingsChanged').catch(() => undefined);
   }
 
   // --- Dynamic pages ------------------------------------------------------------------------------------

@@ -66,10 +66,11 @@ describe('piecesOf', () => {
     const pieces = piecesOf(blocks);
     expect(pieces.length).toBeGreaterThan(3);
     for (const piece of pieces) {
-      expect(piece.text.length).toBeLessThanOrEqual(MAX_PIECE_CHARS);
-      expect(blocks[0]!.text.slice(piece.offset, piece.offset + piece.text.length)).toBe(piece.text);
+      const { text } = piece.input;
+      expect(text.length).toBeLessThanOrEqual(MAX_PIECE_CHARS);
+      expect(blocks[0]!.text.slice(piece.offset, piece.offset + text.length)).toBe(text);
     }
-    expect(pieces.map((p) => p.text).join('')).toBe(blocks[0]!.text);
+    expect(pieces.map((p) => p.input.text).join('')).toBe(blocks[0]!.text);
     const labeled = scan(document, db, everything);
     expect(labeled.map((l) => l.text)).toContain(CLAIM);
     expect(readArticle(document)).toHaveLength(1);

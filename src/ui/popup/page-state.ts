@@ -51,16 +51,20 @@ export function unavailableReason(tab: { url?: string; status?: string } | undef
 /** Pauses between questions to a page that did not answer yet (0.7 s in all). */
 const ASK_AGAIN_MS = [100, 200, 400];
 
+/** The page's findings, asked once; undefined when no content script answers. */
+export function askPage(tabId: number): Promise<PageFindings | undefined> {
+  return popupToContent.sendMessage('getFindings', undefined, tabId).catch(() => undefined);
+}
+
 export async function loadPageState(tabId: number | undefined): Promise<PageState> {
   if (tabId === undefined) return { kind: 'unavailable', reason: 'restricted' };
-  const ask = () => popupToContent.sendMessage('getFindings', undefined, tabId);
   try {
     // A page that does not name DeepSeek in its title answers once it notices the reader, and the popup
     // opening is such a moment (the page loses focus); it then loads its watcher. Asked again meanwhile.
     let page: PageFindings | undefined;
     for (const delay of [0, ...ASK_AGAIN_MS]) {
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      page = await ask().catch(() => undefined);
+      page = await askPage(tabId);
       if (page) break;
     }
     if (!page) throw new Error('no content script answered');

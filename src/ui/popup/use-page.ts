@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { contentToPopup } from '../../platform/protocol';
-import { loadPageState, type PageState, resolveTabId } from './page-state';
+import { askPage, loadPageState, type PageState, resolveTabId } from './page-state';
 
 /**
  * What the page's content script found, kept current: asked once when the popup opens, then told by the
@@ -25,10 +25,10 @@ export function usePage(tabIdParam: string | null): {
       const first = await loadPageState(id);
       if (live) setState((now) => (now.kind === 'ready' ? now : first));
     });
-    const stop = contentToPopup.onMessage('findingsChanged', ({ data, sender }) => {
+    const stop = contentToPopup.onMessage('findingsChanged', ({ sender }) => {
       const id = tabId.current;
       if (id === undefined || sender.tab?.id !== id) return;
-      setState({ kind: 'ready', tabId: id, page: data });
+      void askPage(id).then((page) => live && page && setState({ kind: 'ready', tabId: id, page }));
     });
     return () => {
       live = false;
