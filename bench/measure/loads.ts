@@ -41,7 +41,8 @@ export interface LoadFigures {
 export interface LoadOptions {
   /** How long after `load` the page is left alone before metrics are read. */
   settleMs: number;
-  trace?: boolean;
+  /** A full trace (CPU profile included), or a light one: tasks and their thread time only. */
+  trace?: boolean | 'light';
   /** Which script URLs are ours, for trace attribution. */
   isOurs?: (url: string) => boolean;
   /** What a reader does once the page has loaded (before the wait), e.g. move the pointer over it. */
@@ -60,7 +61,7 @@ export async function loadAndMeasure(
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  if (trace) await startTrace(cdp);
+  if (trace) await startTrace(cdp, { light: trace === 'light' });
   const url = freshUrl(file);
   await page.goto(url, { waitUntil: 'load' });
   await reader?.(page);

@@ -16,6 +16,8 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread time: how long the thread was actually running during the event (not waiting for a core). */
+  tdur?: number;
   id?: string;
   args?: {
     name?: string;
@@ -44,8 +46,14 @@ const CATEGORIES = [
   'toplevel',
 ].join(',');
 
-export async function startTrace(cdp: CDPSession): Promise<void> {
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReturnAsStream' });
+/** Tasks and their thread time only: no CPU profile, no script events, so it barely slows the load. */
+const LIGHT_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'].join(',');
+
+export async function startTrace(cdp: CDPSession, { light = false } = {}): Promise<void> {
+  await cdp.send('Tracing.start', {
+    categories: light ? LIGHT_CATEGORIES : CATEGORIES,
+    transferMode: 'ReturnAsStream',
+  });
 }
 
 export async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
@@ -68,6 +76,8 @@ export async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
 export interface Task {
   startMs: number;
   ms: number;
+  /** Of `ms`, the time the main thread was running (on a busy machine a task also waits for a core). */
+  cpuMs: number;
   /** The task ran code from one of our scripts. */
   ours: boolean;
   /** Our script and function names seen in it (for "where time goes"). */
@@ -102,6 +112,8 @@ export interface TaskSummary {
   tasks: Task[];
   /** Busy time of all tasks (script, style, layout, paint), ms. */
   busyMs: number;
+  /** The same, counting only the time the main thread was running. */
+  cpuMs: number;
   /** CPU-profile time spent in our scripts, by `function (file)`, ms. */
   ourSelfMs: Map<string, number>;
   samplingMs: number;
@@ -126,7 +138,8 @@ export function summarizeTrace(
     commit?.pid ??
     events.find((e) => e.args?.data?.url?.startsWith(origin) && mains.some((m) => m.pid === e.pid))?.pid;
   const main = mains.find((e) => e.pid === pid);
-  if (pid === undefined || !main) return { tasks: [], busyMs: 0, ourSelfMs: new Map(), samplingMs: 0 };
+  if (pid === undefined || !main)
+    return { tasks: [], busyMs: 0, cpuMs: 0, ourSelfMs: new Map(), samplingMs: 0 };
   const onMain = events.filter((e) => e.pid === pid && e.tid === main.tid);
   const runTasks = onMain.filter((e) => e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
   // Nested RunTask events (a task inside a task) are part of the outer one.
@@ -152,6 +165,7 @@ export function summarizeTrace(
     return {
       startMs: t.ts / 1000,
       ms: (t.dur ?? 0) / 1000,
+      cpuMs: (t.tdur ?? t.dur ?? 0) / 1000,
       ours: where.size > 0,
       where: [...where],
       rendering,
@@ -166,6 +180,7 @@ export function summarizeTrace(
   return {
     tasks,
     busyMs: tasks.reduce((n, t) => n + t.ms, 0),
+    cpuMs: tasks.reduce((n, t) => n + t.cpuMs, 0),
     ourSelfMs,
     samplingMs: intervals[Math.floor(intervals.length / 2)] ?? 0,
   };
