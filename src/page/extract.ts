@@ -1,5 +1,5 @@
 import { isSkippedElement } from './skip-rules';
-import { addFigureLabels, addTableHeaders } from './table-headers';
+import { addFigureLabels, addTableHeaders, newTableMemo } from './table-headers';
 import { INVISIBLE_FORMAT_CHARS } from './text-spans';
 
 export { findArticleRoot } from './article-root';
@@ -273,6 +273,12 @@ export function* extractBlocksInSteps(
       const blockElement = resolveBlockElement(parentElementOf(text) ?? root);
       let block = blockByElement.get(blockElement);
       if (block === undefined) {
+        // The line breaks between tags (and indentation) would open a block for every container, to be
+        // thrown away at the end as blank: a block starts at its first visible character.
+        if (!HAS_VISIBLE_CHAR.test(text.data)) {
+          node = walker.nextNode();
+          continue;
+        }
         block = {
           element: blockElement,
           kind: BLOCK_KINDS.get(blockElement.localName) ?? 'other',
@@ -292,6 +298,7 @@ export function* extractBlocksInSteps(
   yield* walk(root);
 
   const visible = blocks.filter((block) => HAS_VISIBLE_CHAR.test(block.text));
+  const tables = newTableMemo();
   for (const block of visible) {
     if (block.breaks !== undefined) {
       // A break at the very end separates nothing.
@@ -300,7 +307,7 @@ export function* extractBlocksInSteps(
       if (block.breaks.length === 0) delete block.breaks;
     }
     if (block.kind === 'table-cell') {
-      addTableHeaders(block);
+      addTableHeaders(block, tables);
       if (block.element.localName === 'th') block.tableHeader = true;
     }
   }

@@ -23,9 +23,9 @@ function columnSpan(cell: Element): number {
 }
 
 /** The cell of a row covering a column index, counting colspans (rowspans are not modelled). */
-function cellAtColumn(row: Element, column: number): Element | null {
+function cellAtColumn(cells: readonly Element[], column: number): Element | null {
   let index = 0;
-  for (const cell of rowCells(row)) {
+  for (const cell of cells) {
     const span = columnSpan(cell);
     if (column < index + span) return cell;
     index += span;
@@ -55,7 +55,26 @@ function columnHeaderRow(table: Element): Element | null {
   return null;
 }
 
-export function addTableHeaders(block: TextBlock): void {
+/**
+ * What one reading of a page has already worked out about its tables: every cell of a row looks up the
+ * same row, header row and header texts, which on a long table is most of the work.
+ */
+export interface TableMemo {
+  cells: Map<Element, Element[]>;
+  headerRows: Map<Element, Element | null>;
+  texts: Map<Element, string>;
+}
+
+export const newTableMemo = (): TableMemo => ({ cells: new Map(), headerRows: new Map(), texts: new Map() });
+
+function memo<K, V>(map: Map<K, V>, key: K, compute: (key: K) => V): V {
+  if (map.has(key)) return map.get(key) as V;
+  const value = compute(key);
+  map.set(key, value);
+  return value;
+}
+
+export function addTableHeaders(block: TextBlock, known: TableMemo = newTableMemo()): void {
   const cell = block.element;
   const row = cell.parentElement;
   if (row === null || row.localName !== 'tr') return;
@@ -64,14 +83,16 @@ export function addTableHeaders(block: TextBlock): void {
   if (table == null || table.localName !== 'table') return;
 
   // Cells of the header row name columns; giving them a row or column header would only add noise.
-  const headerRow = columnHeaderRow(table);
+  const headerRow = memo(known.headerRows, table, columnHeaderRow);
   if (row === headerRow || section?.localName === 'thead') return;
 
-  const cells = rowCells(row);
+  const cellsOf = (r: Element) => memo(known.cells, r, rowCells);
+  const textOf = (c: Element) => memo(known.texts, c, (e) => collapse(e.textContent ?? ''));
+  const cells = cellsOf(row);
   const rowHeaderCell =
     cells.find((c) => c.localName === 'th' && c.getAttribute('scope') === 'row') ?? cells[0];
   if (rowHeaderCell !== undefined && rowHeaderCell !== cell) {
-    const text = collapse(rowHeaderCell.textContent ?? '');
+    const text = textOf(rowHeaderCell);
     if (text !== '') block.rowHeader = text;
   }
 
@@ -81,9 +102,9 @@ export function addTableHeaders(block: TextBlock): void {
       if (c === cell) break;
       column += columnSpan(c);
     }
-    const headerCell = cellAtColumn(headerRow, column);
+    const headerCell = cellAtColumn(cellsOf(headerRow), column);
     if (headerCell !== null) {
-      const text = collapse(headerCell.textContent ?? '');
+      const text = textOf(headerCell);
       if (text !== '') block.columnHeader = text;
     }
   }
