@@ -19,6 +19,11 @@ export interface TextNodeSlice {
   /** Offset of the node's first kept character in the block's text. */
   start: number;
   /**
+   * The node's length when it was read. Labeling maps hundreds of sentences onto their nodes; reading each
+   * node's text again from a content script's isolated world would copy it every time.
+   */
+  length: number;
+  /**
    * Node offsets of invisible format characters (word joiner, zero-width space, soft hyphen...) left out of
    * the block's text, ascending. Absent when there are none; see text-spans.ts for the mapping.
    */
@@ -163,7 +168,7 @@ function addBreak(block: TextBlock, offset: number): void {
 /** Appends a text node to a block, leaving invisible format characters out of the block's text. */
 function appendText(block: TextBlock, node: Text): void {
   const data = node.data;
-  const slice: TextNodeSlice = { node, start: block.text.length };
+  const slice: TextNodeSlice = { node, start: block.text.length, length: data.length };
   // search(), not test(): a global regex's test() moves lastIndex, and matchAll would start from there.
   if (data.search(INVISIBLE_FORMAT_CHARS) !== -1) {
     const dropped: number[] = [];

@@ -121,9 +121,10 @@ export class HighlightPainter<T extends Paintable> {
           endContainer: span.node,
           endOffset: Math.min(span.to, length),
         };
-        const key = rangeKey(name, bounds);
-        const range = previous.get(key) ?? new this.StaticRangeCtor(bounds);
-        previous.delete(key);
+        // The first paint of a page has nothing to keep: no keys to make.
+        const key = previous.size > 0 ? rangeKey(name, bounds) : undefined;
+        const range = (key !== undefined && previous.get(key)) || new this.StaticRangeCtor(bounds);
+        if (key !== undefined) previous.delete(key);
         ranges.push(range);
         list.push(range);
         itemOfRange.set(range, item);

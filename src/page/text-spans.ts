@@ -19,7 +19,7 @@ export interface TextSpan {
 
 /** Length of a slice's contribution to the block's text. */
 export function sliceLength(slice: TextNodeSlice): number {
-  return slice.node.data.length - (slice.dropped?.length ?? 0);
+  return slice.length - (slice.dropped?.length ?? 0);
 }
 
 /** The node offset of a block offset that falls inside (or at the end of) a slice. */
@@ -29,7 +29,7 @@ export function nodeOffset(slice: TextNodeSlice, blockOffset: number): number {
     if (dropped <= offset) offset++;
     else break;
   }
-  return Math.min(offset, slice.node.data.length);
+  return Math.min(offset, slice.length);
 }
 
 /**
@@ -40,7 +40,17 @@ export function spansFor(block: Pick<TextBlock, 'nodes'>, start: number, end: nu
   const spans: TextSpan[] = [];
   const from = Math.max(0, start);
   if (!(end > from)) return spans;
-  for (const slice of block.nodes) {
+  const { nodes } = block;
+  // The last slice starting at or before `from` (slices are in text order): a long block holds many.
+  let low = 0;
+  let high = nodes.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (nodes[middle]!.start <= from) low = middle;
+    else high = middle - 1;
+  }
+  for (let i = low; i < nodes.length; i++) {
+    const slice = nodes[i]!;
     const length = sliceLength(slice);
     const sliceEnd = slice.start + length;
     if (sliceEnd <= from || length === 0) continue;
