@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ANAPHOR, assertsSomething, isGenericStatement } from '../../src/core/match/assertion';
-import { buildMatchIndex } from '../../src/core/match/compile';
+import { buildMatchIndex, withoutIndexedRules } from '../../src/core/match/compile';
 import { insideCompoundName } from '../../src/core/match/lexicon';
 import { compileMatcher } from '../../src/core/match/matcher';
 import { segmentSentences } from '../../src/core/match/segment';
@@ -95,6 +95,14 @@ const idsFor = (...texts: string[]) =>
   matcher.matchDocument(texts.map((text) => ({ text }))).matches.map((m) => m.hits.map((h) => h.claimId));
 
 describe('compileMatcher', () => {
+  it('matches the bundled form of a pack (rules only in its index) as the whole pack, and refuses it alone', () => {
+    const bundled = withoutIndexedRules({ claims });
+    const fromIndex = compileMatcher(bundled, buildMatchIndex(claims));
+    const text = [{ text: 'DeepSeek V4 has one trillion parameters and runs on dual RTX 4090 cards.' }];
+    expect(fromIndex.matchDocument(text).matches).toEqual(matcher.matchDocument(text).matches);
+    expect(() => compileMatcher(bundled)).toThrow(/without their matching rules/);
+  });
+
   it('matches numbers written differently, and only the right number', () => {
     expect(idsFor('DeepSeek V4 could reach around one trillion parameters.')).toEqual([['v4-one-trillion']]);
     expect(idsFor('DeepSeek V4 is a 1T-parameter model.')).toEqual([['v4-one-trillion']]);

@@ -99,7 +99,7 @@ export function buildMatchIndex(claims: readonly Claim[]): MatchIndex {
  * (term groups, exclusions, paraphrases), the research quotes and the relations between claims are left
  * empty, because nothing at run time reads them and parsing them is most of what loading the pack costs.
  * Figures, attributes and everything a card shows stay. Only valid with the index built from the same
- * claims: hydrateIndex compiles a pack itself only when the index does not fit, and that would find nothing.
+ * claims: hydrateIndex refuses to compile such a pack itself (it would find nothing).
  */
 export function withoutIndexedRules<P extends { claims: readonly Claim[] }>(pack: P): P {
   return {
@@ -125,6 +125,10 @@ export function hydrateIndex(claims: readonly Claim[], prebuilt?: MatchIndex): H
     prebuilt !== undefined &&
     prebuilt.claimIds.length === claims.length &&
     prebuilt.claimIds.every((id, i) => claims[i]!.id === id);
+  // Every valid claim has a paraphrase; none means the bundled form, whose rules are only in its index.
+  if (!fits && claims.some((c) => c.match.paraphrases.length === 0)) {
+    throw new Error('These claims come without their matching rules and no index built for them was given.');
+  }
   const plain = fits ? prebuilt : buildMatchIndex(claims);
   return {
     compiled: plain.claims.map((c, i) => ({ ...c, claim: claims[i]! })),

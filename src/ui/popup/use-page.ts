@@ -3,8 +3,9 @@ import { contentToPopup } from '../../platform/protocol';
 import { askPage, loadPageState, type PageState, resolveTabId } from './page-state';
 
 /**
- * What the page's content script found, kept current: asked once when the popup opens, then told by the
- * content script after every scan (a setting, a hidden claim or the page itself changed). No polling.
+ * What the page's content script found, kept current: asked once when the popup opens, then asked again
+ * each time the content script says a scan changed it (a setting, a hidden claim or the page itself). No
+ * polling.
  */
 export function usePage(tabIdParam: string | null): {
   state: PageState;
