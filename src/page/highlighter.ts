@@ -1,4 +1,5 @@
 import type { Tier } from '../core/pack/schema';
+import { caretAt } from './caret';
 import {
   ACTIVE_HIGHLIGHT,
   type Emphasis,
@@ -6,6 +7,8 @@ import {
   highlightName,
   type PageTheme,
 } from './mark-styles';
+import { type NearViewport, watchNearViewport } from './near-viewport';
+import { boundsOf, elementOf, rangeKey } from './range-keys';
 import type { TextSpan } from './text-spans';
 
 /**
@@ -60,6 +63,15 @@ interface NodeHit<T> {
 /** Sentences whose ranges are made between two steps of paintInSteps. */
 const ITEMS_PER_PAINT_STEP = 200;
 
+export interface PainterOptions {
+  /**
+   * Paint each sentence when its text comes near the viewport (the default where the browser can tell),
+   * instead of all at once: on a long article most highlights are far off screen, and every range added
+   * costs the browser paint work. Painted ranges stay painted.
+   */
+  nearViewportOnly?: boolean;
+}
+
 export class HighlightPainter<T extends Paintable> {
   private readonly registry: HighlightRegistryLike;
   private readonly HighlightCtor: new (
@@ -74,18 +86,28 @@ export class HighlightPainter<T extends Paintable> {
   private byNode = new Map<Text, NodeHit<T>[]>();
   private shadowRoots = new Set<ShadowRoot>();
   private active: T | undefined;
+  /** Items wanted but not painted yet, by the element whose coming near paints them, with their highlight. */
+  private waiting = new Map<Element, { item: T; name: string }[]>();
+  private readonly near: NearViewport | undefined;
 
-  constructor(private readonly doc: Document) {
+  constructor(
+    private readonly doc: Document,
+    { nearViewportOnly = true }: PainterOptions = {},
+  ) {
     const view = doc.defaultView as unknown as HighlightWindow;
     this.registry = view.CSS!.highlights!;
     this.HighlightCtor = view.Highlight!;
     this.StaticRangeCtor = view.StaticRange!;
+    this.near = nearViewportOnly
+      ? watchNearViewport(doc.defaultView, (elements) => this.paintNear(elements))
+      : undefined;
   }
 
   /**
-   * Paints exactly these items, replacing what was painted. Linear in the number of spans, and a range
-   * that is painted already (same node, offsets and highlight) is kept as it is: every change to a
-   * highlight makes the browser repaint its text, which on a very long text node is not free.
+   * Paints exactly these items, replacing what was painted (near the viewport now or later, see
+   * PainterOptions). Linear in the number of spans, and a range that is painted already (same node,
+   * offsets and highlight) is kept as it is: every change to a highlight makes the browser repaint its
+   * text, which on a very long text node is not free.
    */
   paint(items: readonly T[], theme: PageTheme = 'light'): void {
     const steps = this.paintInSteps(items, theme);
@@ -102,69 +124,117 @@ export class HighlightPainter<T extends Paintable> {
       for (const range of entry.ranges) previous.set(rangeKey(name, range), range);
     }
     const next = new Map<string, AbstractRange[]>();
-    const itemOfRange = new Map<AbstractRange, T>();
-    const rangesOfItem = new Map<T, AbstractRange[]>();
-    const byNode = new Map<Text, NodeHit<T>[]>();
-    const shadowRoots = new Set<ShadowRoot>();
+    this.itemOfRange = new Map();
+    this.rangesOfItem = new Map();
+    this.byNode = new Map();
+    this.shadowRoots = new Set();
+    this.near?.reset();
+    this.waiting = new Map();
     let made = 0;
     for (const item of items) {
       if (++made % ITEMS_PER_PAINT_STEP === 0) yield;
       const name = highlightName(item.tier, item.emphasis, theme);
+      const first = item.spans[0];
+      // Painted already (a rescan of the same text): keep it. Else wait until it comes near.
+      const painted = first !== undefined && previous.has(rangeKey(name, boundsOf(first)));
+      const target = first && this.near && !painted ? elementOf(first.node) : undefined;
+      if (target) {
+        const list = this.waiting.get(target);
+        if (list) list.push({ item, name });
+        else this.waiting.set(target, [{ item, name }]);
+        continue;
+      }
       const list = next.get(name) ?? [];
       next.set(name, list);
-      const ranges: AbstractRange[] = [];
-      for (const span of item.spans) {
-        const length = span.node.data.length;
-        const bounds = {
-          startContainer: span.node,
-          startOffset: Math.min(span.from, length),
-          endContainer: span.node,
-          endOffset: Math.min(span.to, length),
-        };
-        // The first paint of a page has nothing to keep: no keys to make.
-        const key = previous.size > 0 ? rangeKey(name, bounds) : undefined;
-        const range = (key !== undefined && previous.get(key)) || new this.StaticRangeCtor(bounds);
-        if (key !== undefined) previous.delete(key);
-        ranges.push(range);
-        list.push(range);
-        itemOfRange.set(range, item);
-        const hits = byNode.get(span.node) ?? [];
-        if (hits.length === 0) byNode.set(span.node, hits);
-        hits.push({ from: span.from, to: span.to, item });
-        const root = span.node.getRootNode();
-        if (root !== this.doc && 'host' in root) shadowRoots.add(root as ShadowRoot);
-      }
-      rangesOfItem.set(item, ranges);
+      list.push(...this.rangesFor(item, previous, name));
     }
-    this.itemOfRange = itemOfRange;
-    this.rangesOfItem = rangesOfItem;
-    this.byNode = byNode;
-    this.shadowRoots = shadowRoots;
     // Ranges no longer wanted leave their highlight; new ones join; empty highlights leave the registry.
     for (const [name, entry] of this.highlights) {
       const wanted = new Set(next.get(name) ?? []);
       for (const range of entry.ranges) if (!wanted.has(range)) entry.highlight.delete(range);
+      entry.ranges = entry.ranges.filter((range) => wanted.has(range));
       if (wanted.size === 0) {
         this.registry.delete(name);
         this.highlights.delete(name);
       }
     }
-    for (const [name, ranges] of next) {
-      let entry = this.highlights.get(name);
-      if (!entry) {
-        entry = { highlight: new this.HighlightCtor(), ranges: [] };
-        this.highlights.set(name, entry);
-      }
-      const had = new Set(entry.ranges);
-      for (const range of ranges) if (!had.has(range)) entry.highlight.add(range);
-      entry.ranges = ranges;
-      if (this.registry.get(name) !== entry.highlight) this.registry.set(name, entry.highlight);
-    }
+    for (const [name, ranges] of next) this.addToHighlight(name, ranges);
     if (this.active && !this.rangesOfItem.has(this.active)) this.setActive(undefined);
+    this.near?.watch(this.waiting.keys());
+  }
+
+  /** Paints what was waiting for these elements to come near. */
+  private paintNear(elements: readonly Element[]): void {
+    const next = new Map<string, AbstractRange[]>();
+    for (const el of elements) {
+      for (const { item, name } of this.waiting.get(el) ?? []) {
+        const list = next.get(name) ?? [];
+        next.set(name, list);
+        list.push(...this.rangesFor(item, undefined, name));
+      }
+      this.waiting.delete(el);
+    }
+    for (const [name, ranges] of next) this.addToHighlight(name, ranges);
+  }
+
+  /** An item the reader is taken to (the popup, the shortcut) is painted now, wherever it is. */
+  private ensurePainted(item: T): void {
+    if (this.rangesOfItem.has(item)) return;
+    const first = item.spans[0];
+    const target = first ? elementOf(first.node) : undefined;
+    const list = target ? this.waiting.get(target) : undefined;
+    const index = list?.findIndex((w) => w.item === item) ?? -1;
+    if (!list || index === -1) return;
+    const [{ name }] = list.splice(index, 1) as [{ item: T; name: string }];
+    this.addToHighlight(name, this.rangesFor(item, undefined, name));
+  }
+
+  /** The item's ranges (kept from `previous` where painted already), entered in the lookups. */
+  private rangesFor(
+    item: T,
+    previous: Map<string, AbstractRange> | undefined,
+    name: string,
+  ): AbstractRange[] {
+    const ranges: AbstractRange[] = [];
+    for (const span of item.spans) {
+      const bounds = boundsOf(span);
+      // The first paint of a page has nothing to keep: no keys to make.
+      const key = previous && previous.size > 0 ? rangeKey(name, bounds) : undefined;
+      const range = (key !== undefined && previous!.get(key)) || new this.StaticRangeCtor(bounds);
+      if (key !== undefined) previous!.delete(key);
+      ranges.push(range);
+      this.itemOfRange.set(range, item);
+      const hits = this.byNode.get(span.node);
+      if (hits) hits.push({ from: span.from, to: span.to, item });
+      else this.byNode.set(span.node, [{ from: span.from, to: span.to, item }]);
+      // A sentence can run into an open shadow root (the article reads it where its host sits).
+      const root = span.node.getRootNode();
+      if (root !== this.doc && 'host' in root) this.shadowRoots.add(root as ShadowRoot);
+    }
+    this.rangesOfItem.set(item, ranges);
+    return ranges;
+  }
+
+  /** Ranges join their named highlight (made and registered when it is the first). */
+  private addToHighlight(name: string, ranges: readonly AbstractRange[]): void {
+    let entry = this.highlights.get(name);
+    if (!entry) {
+      entry = { highlight: new this.HighlightCtor(), ranges: [] };
+      this.highlights.set(name, entry);
+    }
+    // Kept ranges are there already; `entry.ranges` lists what the highlight holds, in its order.
+    const had = new Set(entry.ranges);
+    for (const range of ranges) {
+      if (had.has(range)) continue;
+      entry.highlight.add(range);
+      entry.ranges.push(range);
+    }
+    if (this.registry.get(name) !== entry.highlight) this.registry.set(name, entry.highlight);
   }
 
   /** The claim whose card is open gets a stronger fill on top of its tier's. */
   setActive(item: T | undefined): void {
+    if (item) this.ensurePainted(item);
     this.active = item;
     this.registry.delete(ACTIVE_HIGHLIGHT);
     const ranges = item ? this.rangesOfItem.get(item) : undefined;
@@ -175,6 +245,8 @@ export class HighlightPainter<T extends Paintable> {
   }
 
   clear(): void {
+    this.near?.reset();
+    this.waiting.clear();
     for (const name of this.highlights.keys()) this.registry.delete(name);
     this.registry.delete(ACTIVE_HIGHLIGHT);
     this.highlights.clear();
@@ -251,49 +323,8 @@ export class HighlightPainter<T extends Paintable> {
     return rects;
   }
 
-  /** How many ranges are painted: for tests and the benchmark. */
+  /** How many ranges are painted: for tests and the benchmark (sentences still waiting are not). */
   get rangeCount(): number {
     return this.itemOfRange.size;
   }
-}
-
-function rangeKey(
-  name: string,
-  r: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number },
-): string {
-  return `${name}:${nodeId(r.startContainer)}:${r.startOffset}:${r.endOffset}`;
-}
-
-/** A number per text node, so ranges can be keyed without holding on to nodes in strings. */
-const nodeIds = new WeakMap<Node, number>();
-let nextNodeId = 1;
-function nodeId(node: Node): number {
-  let id = nodeIds.get(node);
-  if (id === undefined) {
-    id = nextNodeId++;
-    nodeIds.set(node, id);
-  }
-  return id;
-}
-
-function caretAt(
-  doc: Document,
-  x: number,
-  y: number,
-  shadowRoots: ShadowRoot[],
-): { node: Node; offset: number } | undefined {
-  const withPosition = doc as Document & {
-    caretPositionFromPoint?: (
-      x: number,
-      y: number,
-      options?: { shadowRoots?: ShadowRoot[] },
-    ) => { offsetNode: Node; offset: number } | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
-  if (withPosition.caretPositionFromPoint) {
-    const position = withPosition.caretPositionFromPoint(x, y, { shadowRoots });
-    return position ? { node: position.offsetNode, offset: position.offset } : undefined;
-  }
-  const range = withPosition.caretRangeFromPoint?.(x, y);
-  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
 }

@@ -111,6 +111,22 @@ export async function readerArrives(page: Page): Promise<void> {
 }
 
 /**
+ * Scrolls the whole page through the viewport a screen at a time and back to the top, as a reader
+ * would: sentences are painted as they come near the viewport, so afterwards every one is.
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await frame();
+    }
+    scrollTo(0, 0);
+    await frame();
+  });
+}
+
+/**
  * Waits until the page has painted highlights and their number has stopped changing, with a reader on
  * it (`reader: false` for what the page gets before anyone touches it).
  */

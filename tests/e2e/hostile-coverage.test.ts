@@ -126,6 +126,8 @@ describe('busy pages', () => {
       const p = document.createElement('p');
       p.textContent = 'DeepSeek V4 supports a 1 million token context window.';
       document.getElementById('huge')!.after(p);
+      // Sentences are painted as the reader gets near them: the reader goes there.
+      p.scrollIntoView();
       const w = window as any;
       w.__page.ticks = 0;
       setInterval(() => w.__page.ticks++, 20);

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BADGE_COLOR } from '../../src/background/badge';
 import { DOC_SHOTS, freshStart, openArticle, openPopup, type SW, storedList } from './extension-pages';
 import { EXTENSION_DIR, useExtensionSession, waitForHighlights } from './harness';
-import { findingsOn, paintedRanges } from './highlights';
+import { findingsOn, paintedRanges, scrollThrough } from './highlights';
 
 /** One count everywhere, the page's date line first, one calm scroll, every claim by keyboard. */
 const session = useExtensionSession();
@@ -27,6 +27,9 @@ describe('one count, and the page first', () => {
   for (const path of [PRE, POST]) {
     it(`${path}: popup, badge and page agree on the number of highlighted sentences`, async () => {
       const { page, tabId } = await openArticle(session, `${path}?count=1`);
+      await waitForHighlights(page);
+      // Sentences are painted as the reader gets near them: read to the end first.
+      await scrollThrough(page);
       const highlights = await waitForHighlights(page);
       const answer = await findingsOn(page);
       const sentences = answer!.findings.length;
@@ -56,6 +59,19 @@ describe('one count, and the page first', () => {
       expect(order).toBeTruthy();
     });
   }
+
+  it('a long article is painted where the reader is: the far end only once they scroll near it', async () => {
+    const { page } = await openArticle(session, POST);
+    await waitForHighlights(page);
+    const findings = (await findingsOn(page))!.findings;
+    const squashed = (text: string) => text.replace(/\s+/g, '');
+    const paintedTexts = async () => (await paintedRanges(page)).map((r) => squashed(r.text)).join('');
+    const last = squashed(findings.at(-1)!.text);
+    expect(await paintedTexts()).not.toContain(last);
+    expect((await paintedRanges(page)).length).toBeGreaterThan(0);
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(paintedTexts).toContain(last);
+  });
 
   it('the date line on a pre-release page counts claims changed since; after the release, nothing has', async () => {
     const pre = await openArticle(session, `${PRE}?date=1`);
