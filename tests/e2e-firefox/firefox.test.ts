@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_BASE_ARGS, findChromium } from '../../scripts/lib/chromium';
 import { TIER_STYLES } from '../../src/core/tier-styles';
 import { TIER_IDS } from '../../src/core/tiers';
+import { scrollThrough } from '../e2e/highlights';
 import { countByTier, labelPoint, type PageLabel, readPageLabels } from './labels';
 import {
   addonList,
@@ -54,6 +55,7 @@ async function chromiumLabels(html: Buffer): Promise<PageLabel[]> {
     await page.goto(`http://article.test/${ARTICLE}`);
     let previous = '';
     for (let i = 0; i < 50; i++) {
+      await scrollThrough(page);
       const labels = await page.evaluate(readPageLabels);
       if (labels.length > 0 && JSON.stringify(labels) === previous) return labels;
       previous = JSON.stringify(labels);
@@ -226,8 +228,14 @@ describe('Claim Lens in Firefox', () => {
     );
     expect(without[tier]).toBeUndefined();
     await options.click(checkbox);
+    // A tab in the background does not render, so nothing comes near its viewport: the reader goes back.
+    await article.bringToFront();
     const back = await until(
-      async () => countByTier(await article.evaluate(readPageLabels)),
+      async () => {
+        // Relabeled sentences are painted as the reader gets near them again.
+        await scrollThrough(article);
+        return countByTier(await article.evaluate(readPageLabels));
+      },
       (c) => c[tier] === counts[tier],
     );
     expect(back[tier]).toBe(counts[tier]);

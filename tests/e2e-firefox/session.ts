@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { findFirefox } from '../../scripts/lib/firefox';
+import { scrollThrough } from '../e2e/highlights';
 import { type PageLabel, readPageLabels } from './labels';
 
 /**
@@ -172,6 +173,8 @@ export async function waitForLabels(page: Page, timeout = 15_000): Promise<PageL
   const deadline = Date.now() + timeout;
   let previous = '';
   while (Date.now() < deadline) {
+    // Sentences are painted as the reader gets near them: read to the end each time.
+    await scrollThrough(page);
     const labels = await page.evaluate(readPageLabels);
     const now = JSON.stringify(labels);
     if (labels.length > 0 && now === previous) return labels;

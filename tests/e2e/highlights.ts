@@ -114,14 +114,18 @@ export async function readerArrives(page: Page): Promise<void> {
  * Scrolls the whole page through the viewport a screen at a time and back to the top, as a reader
  * would: sentences are painted as they come near the viewport, so afterwards every one is.
  */
-export async function scrollThrough(page: Page): Promise<void> {
+export async function scrollThrough(page: {
+  evaluate(fn: () => Promise<void>): Promise<unknown>;
+}): Promise<void> {
   await page.evaluate(async () => {
     const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    // Instant, whatever the page's scroll-behavior: a smooth scroll would still be on its way.
+    const to = (top: number) => scrollTo({ top, behavior: 'instant' as ScrollBehavior });
     for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
-      scrollTo(0, y);
+      to(y);
       await frame();
     }
-    scrollTo(0, 0);
+    to(0);
     await frame();
   });
 }
