@@ -144,7 +144,7 @@ function isBlockLevel(tag: string): boolean {
 }
 
 /** The element a node belongs to, crossing from a shadow root's top level to its host. */
-function parentElementOf(node: Node): Element | null {
+export function parentElementOf(node: Node): Element | null {
   if (node.parentElement !== null) return node.parentElement;
   const parent = node.parentNode as (Node & { host?: Element }) | null;
   return parent?.host ?? null;

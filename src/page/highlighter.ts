@@ -1,5 +1,6 @@
 import type { Tier } from '../core/pack/schema';
 import { caretAt } from './caret';
+import { parentElementOf } from './extract';
 import {
   ACTIVE_HIGHLIGHT,
   type Emphasis,
@@ -8,7 +9,7 @@ import {
   type PageTheme,
 } from './mark-styles';
 import { type NearViewport, watchNearViewport } from './near-viewport';
-import { boundsOf, elementOf, rangeKey } from './range-keys';
+import { boundsOf, rangeKey } from './range-keys';
 import type { TextSpan } from './text-spans';
 
 /**
@@ -63,15 +64,6 @@ interface NodeHit<T> {
 /** Sentences whose ranges are made between two steps of paintInSteps. */
 const ITEMS_PER_PAINT_STEP = 200;
 
-export interface PainterOptions {
-  /**
-   * Paint each sentence when its text comes near the viewport (the default where the browser can tell),
-   * instead of all at once: on a long article most highlights are far off screen, and every range added
-   * costs the browser paint work. Painted ranges stay painted.
-   */
-  nearViewportOnly?: boolean;
-}
-
 export class HighlightPainter<T extends Paintable> {
   private readonly registry: HighlightRegistryLike;
   private readonly HighlightCtor: new (
@@ -90,22 +82,20 @@ export class HighlightPainter<T extends Paintable> {
   private waiting = new Map<Element, { item: T; name: string }[]>();
   private readonly near: NearViewport | undefined;
 
-  constructor(
-    private readonly doc: Document,
-    { nearViewportOnly = true }: PainterOptions = {},
-  ) {
+  constructor(private readonly doc: Document) {
     const view = doc.defaultView as unknown as HighlightWindow;
     this.registry = view.CSS!.highlights!;
     this.HighlightCtor = view.Highlight!;
     this.StaticRangeCtor = view.StaticRange!;
-    this.near = nearViewportOnly
-      ? watchNearViewport(doc.defaultView, (elements) => this.paintNear(elements))
-      : undefined;
+    // Each sentence is painted when its text comes near the viewport (where the browser can tell), not
+    // all at once: on a long article most highlights are far off screen, and every range added costs
+    // the browser paint work. Painted ranges stay painted.
+    this.near = watchNearViewport(doc.defaultView, (elements) => this.paintNear(elements));
   }
 
   /**
-   * Paints exactly these items, replacing what was painted (near the viewport now or later, see
-   * PainterOptions). Linear in the number of spans, and a range that is painted already (same node,
+   * Paints exactly these items, replacing what was painted (what is not painted yet is painted when it
+   * comes near the viewport). Linear in the number of spans, and a range that is painted already (same node,
    * offsets and highlight) is kept as it is: every change to a highlight makes the browser repaint its
    * text, which on a very long text node is not free.
    */
@@ -135,9 +125,11 @@ export class HighlightPainter<T extends Paintable> {
       if (++made % ITEMS_PER_PAINT_STEP === 0) yield;
       const name = highlightName(item.tier, item.emphasis, theme);
       const first = item.spans[0];
-      // Painted already (a rescan of the same text): keep it. Else wait until it comes near.
-      const painted = first !== undefined && previous.has(rangeKey(name, boundsOf(first)));
-      const target = first && this.near && !painted ? elementOf(first.node) : undefined;
+      // Painted already (a rescan of the same text): keep it. Else wait until it comes near. The first
+      // paint of a page has nothing to keep: no keys to make (each reads the node's text).
+      const painted =
+        first !== undefined && previous.size > 0 && previous.has(rangeKey(name, boundsOf(first)));
+      const target = first && this.near && !painted ? parentElementOf(first.node) : null;
       if (target) {
         const list = this.waiting.get(target);
         if (list) list.push({ item, name });
@@ -181,7 +173,7 @@ export class HighlightPainter<T extends Paintable> {
   private ensurePainted(item: T): void {
     if (this.rangesOfItem.has(item)) return;
     const first = item.spans[0];
-    const target = first ? elementOf(first.node) : undefined;
+    const target = first ? parentElementOf(first.node) : null;
     const list = target ? this.waiting.get(target) : undefined;
     const index = list?.findIndex((w) => w.item === item) ?? -1;
     if (!list || index === -1) return;

@@ -2,8 +2,7 @@ import type { TextSpan } from './text-spans';
 
 /**
  * What the highlighter needs to know of a span's DOM: the bounds of its range (clamped to text the page
- * has since shortened), the element whose coming near the viewport paints it, and a key that says two
- * ranges cover the same text in the same highlight.
+ * has since shortened) and a key that says two ranges cover the same text in the same highlight.
  */
 
 export function boundsOf(span: TextSpan) {
@@ -14,11 +13,6 @@ export function boundsOf(span: TextSpan) {
     endContainer: span.node,
     endOffset: Math.min(span.to, length),
   };
-}
-
-/** The element an item's first text node sits in (the host, at a shadow root's top level). */
-export function elementOf(node: Text): Element | undefined {
-  return node.parentElement ?? (node.parentNode as { host?: Element } | null)?.host ?? undefined;
 }
 
 export function rangeKey(
