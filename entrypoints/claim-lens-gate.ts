@@ -1,6 +1,11 @@
 import { defineUnlistedScript } from '#imports';
 import { startGate } from '@/src/content/gate';
-import { importModule, WATCH_MODULE, type WatchModule } from '@/src/content/labeling-module';
+import {
+  importModule,
+  WATCH_MODULE,
+  WATCH_WITH_LABELER_MODULE,
+  type WatchModule,
+} from '@/src/content/labeling-module';
 import { extensionAlive, extensionFileUrl } from '@/src/platform/runtime';
 
 // The manifest content script (see wxt.config.ts: GATE_SCRIPT), the only code of ours on every page and
@@ -12,8 +17,9 @@ export default defineUnlistedScript(() => {
   startGate((read) => {
     // A gate left behind by an updated or removed extension: nothing to load.
     if (!extensionAlive()) return;
+    const module = read === 'title' ? WATCH_WITH_LABELER_MODULE : WATCH_MODULE;
     Promise.resolve()
-      .then(() => importModule<WatchModule>(WATCH_MODULE, extensionFileUrl(WATCH_MODULE.file)))
+      .then(() => importModule<WatchModule>(module, extensionFileUrl(module.file)))
       .then((watch) => watch(read))
       .catch((error: unknown) => console.warn('[Claim Lens] could not load the page watcher:', error));
   });

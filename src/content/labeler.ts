@@ -183,8 +183,8 @@ export function* labelMatchesInSteps(
       .map((hit) => ({ claim: lookup.claims.get(hit.claimId)!, hit }));
     if (entries.length === 0) continue;
     const spans = visibleSpans(
-      spansFor(piece.block, piece.offset + match.start, piece.offset + match.end),
-    ).filter((span) => /\S/.test(span.node.data.slice(span.from, span.to)));
+      spansFor(piece.block, piece.offset + match.start, piece.offset + match.end, { dropBlank: true }),
+    );
     if (spans.length === 0) continue;
     // The matcher ranks a sentence's claims; the first is the one the highlight is painted with and the
     // card opens on.

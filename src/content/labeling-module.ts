@@ -6,7 +6,8 @@
  * check, the popup's answers), the labeler (extraction, painting, talking to the background), the card
  * (Preact and the card, on the first hover), the storage half (zod-validated settings, dismissals, drafts,
  * when a stored value needs it or a card button is pressed) and the local matcher (the claim pack and the
- * matcher, only when the background cannot answer).
+ * matcher, only when the background cannot answer). A page whose title names DeepSeek gets the watcher
+ * and the labeler in one file.
  */
 /** The manifest content script: the gate (entrypoints/claim-lens-gate.ts). */
 export const GATE_SCRIPT = 'claim-lens-gate.js';
@@ -14,12 +15,21 @@ export const WATCH_MODULE = { file: 'claim-lens-watch.js', key: '__claimLensWatc
 export type { WatchPage as WatchModule } from './page-watch';
 export const LABELER_MODULE = { file: 'claim-lens-labeler.js', key: '__claimLensLabeler' } as const;
 export type { StartLabeling as LabelerModule } from './page-watch';
+/**
+ * The watcher and the labeler in one file, for a page whose title names DeepSeek (it needs both at once):
+ * one import instead of two, and the code they share evaluated once. It registers both keys.
+ */
+export const WATCH_WITH_LABELER_MODULE = {
+  file: 'claim-lens-watch-labeler.js',
+  key: WATCH_MODULE.key,
+} as const;
 export const STORAGE_MODULE = { file: 'claim-lens-storage.js', key: '__claimLensStorage' } as const;
 export const CARD_MODULE = { file: 'claim-lens-card.js', key: '__claimLensCard' } as const;
 export const MATCHER_MODULE = { file: 'claim-lens-matcher.js', key: '__claimLensMatcher' } as const;
 export const ON_DEMAND_MODULES = [
   WATCH_MODULE,
   LABELER_MODULE,
+  WATCH_WITH_LABELER_MODULE,
   STORAGE_MODULE,
   CARD_MODULE,
   MATCHER_MODULE,
@@ -29,7 +39,10 @@ export function registerModule(module: { key: string }, value: unknown): void {
   (globalThis as Record<string, unknown>)[module.key] = value;
 }
 
+/** A module's export, imported unless a file already registered it (the watcher-and-labeler file). */
 export async function importModule<T>(module: { file: string; key: string }, url: string): Promise<T> {
+  const registered = (globalThis as Record<string, unknown>)[module.key];
+  if (registered !== undefined) return registered as T;
   await import(/* @vite-ignore */ url);
   const value = (globalThis as Record<string, unknown>)[module.key];
   if (value === undefined) throw new Error(`${module.file} did not register itself`);

@@ -35,7 +35,10 @@ const QUIET_MS = 400;
 const MAX_WAIT_MS = 1500;
 /** A page whose changes never change the labels (a live counter) is re-read less and less often. */
 const MAX_BACKOFF_MS = 8000;
-/** How often a labeled page is checked for highlights or the card host the page took away. */
+/**
+ * How often a labeled page is checked for highlights or the card host the page took away; each round also
+ * asks whether the extension is still there, so an orphaned labeler cleans up.
+ */
 const REPAIR_EVERY_MS = 2000;
 
 /** The host name site rules apply to; an about:srcdoc or about:blank frame belongs to its creator's site. */
@@ -103,7 +106,6 @@ export function startClaimLens(
     canRun,
     hooks.loadCard,
   );
-  const isOwnUi = (el: Element) => el === card.host;
 
   /** `painted`: the painter already shows `next` (painted in slices by the scan). */
   function setLabels(next: Labeled[], theme: 'light' | 'dark' = 'light', painted = false): void {
@@ -113,7 +115,6 @@ export function startClaimLens(
     if (!painted) painter.paint(next, theme);
     card.setItems(next);
     if (next.length > 0) {
-      lifetime.watch();
       repairTimer ??= setInterval(repair, REPAIR_EVERY_MS);
     }
   }
@@ -151,7 +152,10 @@ export function startClaimLens(
     if (!lifetime.alive) return;
     // Every stage below is its own slice (or several): no task of ours comes near a frame.
     await yieldToPage();
-    const blocks = await runInSlices(readArticleInSteps(doc, { skip: isOwnUi }), () => lifetime.alive);
+    // Our own UI is left out: the card's host, if there is one yet (read once, not for every element).
+    const host = card.host;
+    const skip = host === undefined ? undefined : (el: Element) => el === host;
+    const blocks = await runInSlices(readArticleInSteps(doc, { skip }), () => lifetime.alive);
     if (!blocks || !lifetime.alive) return;
     // Highlights do not change the text, so if the article reads the same as at the last scan (and the
     // reader's choices are the same), the mutation was elsewhere: keep the labels and the open card.

@@ -59,22 +59,31 @@ export function findArticleRoot(doc: Document): Element {
   for (const selector of PREFERRED_ROOT_SELECTORS) {
     let best: Element | null = null;
     let bestParagraphs = -1;
-    let bestLength = -1;
+    // The whole text of a candidate is read only to break a tie (typically no paragraphs at all).
+    let bestLength: number | undefined;
     for (const candidate of body.querySelectorAll(selector)) {
       if (isExcluded(candidate)) continue;
       const paragraphs = paragraphText.get(candidate) ?? 0;
       if (paragraphs < bestParagraphs) continue;
-      // Ties (typically no paragraphs at all) go to the candidate with more text.
-      const length = trimmedLength(candidate);
-      if (paragraphs > bestParagraphs || length > bestLength) {
+      if (paragraphs > bestParagraphs) {
         best = candidate;
         bestParagraphs = paragraphs;
+        bestLength = undefined;
+        continue;
+      }
+      // A tie goes to the candidate with more text.
+      bestLength ??= trimmedLength(best!);
+      const length = trimmedLength(candidate);
+      if (length > bestLength) {
+        best = candidate;
         bestLength = length;
       }
     }
     if (best === null) continue;
     const enough =
-      totalParagraphText > 0 ? bestParagraphs >= totalParagraphText * MIN_ROOT_SHARE : bestLength > 0;
+      totalParagraphText > 0
+        ? bestParagraphs >= totalParagraphText * MIN_ROOT_SHARE
+        : (bestLength ?? trimmedLength(best)) > 0;
     if (enough) return best;
   }
 

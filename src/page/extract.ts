@@ -165,9 +165,11 @@ function addBreak(block: TextBlock, offset: number): void {
   if (block.breaks[block.breaks.length - 1] !== offset) block.breaks.push(offset);
 }
 
-/** Appends a text node to a block, leaving invisible format characters out of the block's text. */
-function appendText(block: TextBlock, node: Text): void {
-  const data = node.data;
+/**
+ * Appends a text node to a block, leaving invisible format characters out of the block's text. `data` is the
+ * node's text, read once by the caller: each read from a content script's isolated world copies it.
+ */
+function appendText(block: TextBlock, node: Text, data: string): void {
   const slice: TextNodeSlice = { node, start: block.text.length, length: data.length };
   // search(), not test(): a global regex's test() moves lastIndex, and matchAll would start from there.
   if (data.search(INVISIBLE_FORMAT_CHARS) !== -1) {
@@ -223,6 +225,8 @@ export function* extractBlocksInSteps(
   const blockElementOf = new Map<Element, Element>();
 
   const resolveBlockElement = (el: Element): Element => {
+    const known = blockElementOf.get(el);
+    if (known !== undefined) return known;
     const path: Element[] = [];
     let current: Element = el;
     let found: Element | undefined;
@@ -254,11 +258,11 @@ export function* extractBlocksInSteps(
       if (++visited % NODES_PER_STEP === 0) yield;
       if (node.nodeType === ELEMENT_NODE) {
         const el = node as Element;
-        if (isSkippedElement(el) || (extraSkip?.(el) ?? false)) {
+        const tag = el.localName;
+        if (isSkippedElement(el, tag) || (extraSkip?.(el) ?? false)) {
           node = skipSubtree(walker);
           continue;
         }
-        const tag = el.localName;
         if (tag === 'br') {
           const parent = parentElementOf(el);
           const block = parent === null ? undefined : blockByElement.get(resolveBlockElement(parent));
@@ -275,12 +279,13 @@ export function* extractBlocksInSteps(
       }
 
       const text = node as Text;
+      const data = text.data;
       const blockElement = resolveBlockElement(parentElementOf(text) ?? root);
       let block = blockByElement.get(blockElement);
       if (block === undefined) {
         // The line breaks between tags (and indentation) would open a block for every container, to be
         // thrown away at the end as blank: a block starts at its first visible character.
-        if (!HAS_VISIBLE_CHAR.test(text.data)) {
+        if (!HAS_VISIBLE_CHAR.test(data)) {
           node = walker.nextNode();
           continue;
         }
@@ -295,7 +300,7 @@ export function* extractBlocksInSteps(
       } else if (previousBlock !== block && previousBlock !== null) {
         addBreak(block, block.text.length);
       }
-      appendText(block, text);
+      appendText(block, text, data);
       previousBlock = block;
       node = walker.nextNode();
     }

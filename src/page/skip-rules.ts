@@ -67,10 +67,10 @@ function isInlineCode(el: Element): boolean {
 /**
  * Whether an element (and so its subtree) is not article text. Looks at this element only, never its
  * ancestors, and reads only attributes (and the text of a <code> element, to tell inline code apart).
+ * `tag` is the element's localName, passed by a caller that has read it already.
  */
 
-export function isSkippedElement(el: Element): boolean {
-  const tag = el.localName;
+export function isSkippedElement(el: Element, tag = el.localName): boolean {
   // Inline code inside a sentence is part of it ("its model id, <code>deepseek-v4-pro</code>, …"); code
   // samples and prompt strings are not article text.
   if (tag === 'code') return !isInlineCode(el);

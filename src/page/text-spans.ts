@@ -32,11 +32,20 @@ export function nodeOffset(slice: TextNodeSlice, blockOffset: number): number {
   return Math.min(offset, slice.length);
 }
 
+const VISIBLE_CHAR = /\S/;
+
 /**
  * The text-node pieces that hold [start, end) of the block's text, in document order. Nothing in the DOM
  * changes; the spans are what the highlighter paints. Empty when the range is empty or out of the block.
+ * `dropBlank` leaves out pieces that are only whitespace (the space between two links), judged on the
+ * block's text: reading the node's own text from a content script's isolated world would copy it.
  */
-export function spansFor(block: Pick<TextBlock, 'nodes'>, start: number, end: number): TextSpan[] {
+export function spansFor(
+  block: Pick<TextBlock, 'nodes' | 'text'>,
+  start: number,
+  end: number,
+  { dropBlank = false } = {},
+): TextSpan[] {
   const spans: TextSpan[] = [];
   const from = Math.max(0, start);
   if (!(end > from)) return spans;
@@ -55,8 +64,11 @@ export function spansFor(block: Pick<TextBlock, 'nodes'>, start: number, end: nu
     const sliceEnd = slice.start + length;
     if (sliceEnd <= from || length === 0) continue;
     if (slice.start >= end) break;
-    const a = nodeOffset(slice, Math.max(from, slice.start));
-    const b = nodeOffset(slice, Math.min(end, sliceEnd));
+    const blockFrom = Math.max(from, slice.start);
+    const blockTo = Math.min(end, sliceEnd);
+    if (dropBlank && !VISIBLE_CHAR.test(block.text.slice(blockFrom, blockTo))) continue;
+    const a = nodeOffset(slice, blockFrom);
+    const b = nodeOffset(slice, blockTo);
     if (b > a) spans.push({ node: slice.node, from: a, to: b });
   }
   return spans;

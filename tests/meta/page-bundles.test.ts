@@ -56,6 +56,7 @@ describe('what article pages load', () => {
     'entrypoints/claim-lens-gate.ts',
     'entrypoints/claim-lens-watch.ts',
     'entrypoints/claim-lens-labeler.ts',
+    'entrypoints/claim-lens-watch-labeler.ts',
   ])('%s holds no claim pack, matcher, Preact or zod', (entry) => {
     const { files, packages } = closure(entry);
     expect(HEAVY_FILES.filter((f) => files.has(f))).toEqual([]);

@@ -388,6 +388,20 @@ describe('cost and integration', () => {
     expect(last!.node.data.slice(last!.from, last!.to)).toBe('para\u200bmeters');
   });
 
+  it('leaves whitespace-only pieces out of a sentence’s spans only when asked', () => {
+    setBody('<article><p><a href="#">DeepSeek</a> <em>V4</em>\n<b>has 1.6T</b> parameters.</p></article>');
+    const [block] = extractBlocks(findArticleRoot(document)) as [TextBlock];
+    const all = spansFor(block, 0, block.text.length).map((s) => s.node.data.slice(s.from, s.to));
+    expect(all).toEqual(['DeepSeek', ' ', 'V4', '\n', 'has 1.6T', ' parameters.']);
+    const kept = spansFor(block, 0, block.text.length, { dropBlank: true });
+    expect(kept.map((s) => s.node.data.slice(s.from, s.to))).toEqual([
+      'DeepSeek',
+      'V4',
+      'has 1.6T',
+      ' parameters.',
+    ]);
+  });
+
   it('reads open shadow roots where their host sits', () => {
     setBody('<article><p id="intro">Intro about DeepSeek.</p><div id="host"></div></article>');
     const host = document.getElementById('host')!;
