@@ -1,4 +1,4 @@
-import type { ClaimLookup, PageHit, PageMatch } from '../core/match/answer';
+import type { ClaimLookup, PageClaim, PageHit, PageMatch } from '../core/match/answer';
 import { describeMatch } from '../core/match/describe-match';
 import type { MatchInputBlock } from '../core/match/matcher';
 import type { Settings } from '../core/settings/schema';
@@ -171,6 +171,18 @@ export function* labelMatchesInSteps(
   yield;
   const labeled: Labeled[] = [];
   const seen = new Map<string, number>();
+  // Whether a claim stands out depends on the claim and the page's date only; a long article states the
+  // same claims in many sentences, so it is worked out once per claim.
+  const emphasisOf = new Map<string, Emphasis>();
+  const claimEmphasis = (claim: PageClaim): Emphasis => {
+    let emphasis = emphasisOf.get(claim.id);
+    if (emphasis === undefined) {
+      const changed = changedSincePublication(articleDate, claim.history);
+      emphasis = markEmphasis(claim.tier, changed, filter.emphasis);
+      emphasisOf.set(claim.id, emphasis);
+    }
+    return emphasis;
+  };
   let done = 0;
   for (const match of matches) {
     if (++done % MATCHES_PER_STEP === 0) yield;
@@ -194,11 +206,7 @@ export function* labelMatchesInSteps(
     const occurrence = (seen.get(baseKey) ?? 0) + 1;
     seen.set(baseKey, occurrence);
     const id = `cl-${labeled.length + 1}`;
-    const strong = ordered.some(
-      (e) =>
-        markEmphasis(e.claim.tier, changedSincePublication(articleDate, e.claim.history), filter.emphasis) ===
-        'strong',
-    );
+    const strong = ordered.some((e) => claimEmphasis(e.claim) === 'strong');
     labeled.push({
       key: `${baseKey}\u0000${occurrence}`,
       id,
