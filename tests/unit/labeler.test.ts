@@ -52,6 +52,29 @@ describe('scan', () => {
     expect(b).toEqual(a);
   });
 
+  it('makes a claim stand out where it changed after the page was written, in every sentence that states it', () => {
+    const moe = 'DeepSeek V4 uses a mixture-of-experts architecture.';
+    const doc = page(`<p>${moe}</p><p>Again: ${moe}</p>`);
+    const emphasis = (articleDate: string | null) =>
+      scan(doc, db, everything, { articleDate })
+        .filter((l) => l.entries[0]?.claim.id === 'v4-moe-architecture')
+        .map((l) => [l.tier, l.emphasis]);
+    // Written in February, before the release confirmed it: a tier change since, so it stands out.
+    expect(emphasis('2026-02-10')).toEqual([
+      ['confirmed', 'strong'],
+      ['confirmed', 'strong'],
+    ]);
+    // Written after the release, or with no date: nothing changed that the reader could have missed.
+    expect(emphasis('2026-06-01')).toEqual([
+      ['confirmed', 'quiet'],
+      ['confirmed', 'quiet'],
+    ]);
+    expect(emphasis(null)).toEqual([
+      ['confirmed', 'quiet'],
+      ['confirmed', 'quiet'],
+    ]);
+  });
+
   it('reads nothing inside an editable region', () => {
     const doc = page(`<div contenteditable="true"><p>${CLAIM}</p></div>`);
     expect(scan(doc, db, everything)).toEqual([]);
