@@ -1,6 +1,5 @@
-import { watchAdoptedPack } from '../platform/adopted-pack';
 import { DismissalIndex } from '../platform/dismissal-index';
-import { DISMISSALS, readPlain, SETTINGS, watchPlain } from '../platform/plain-storage';
+import { DISMISSALS, readPlain, SETTINGS, watchAdoptedPack, watchPlain } from '../platform/plain-storage';
 import type { ClaimLensHooks } from './hooks';
 import type { LabelerStorage } from './labeler-storage';
 

@@ -1,5 +1,8 @@
 import { storage } from '#imports';
 import type { PackIdentity } from '../core/pack/signature';
+import { ADOPTED_PACK_KEY } from './plain-storage';
+
+export { watchAdoptedPack } from './plain-storage';
 
 /**
  * The adopted signed pack's storage, apart from pack-update.ts (which validates the update state with zod),
@@ -12,8 +15,6 @@ export interface AdoptedPack extends PackIdentity {
   adoptedAt: string;
 }
 
-const ADOPTED_PACK_KEY = 'local:adoptedPack' as const;
-
 export function readAdoptedPack(): Promise<AdoptedPack | null> {
   return storage.getItem<AdoptedPack>(ADOPTED_PACK_KEY);
 }
@@ -21,8 +22,4 @@ export function readAdoptedPack(): Promise<AdoptedPack | null> {
 /** One write of the whole record, so a reader never sees a new version with old text. */
 export function writeAdoptedPack(pack: AdoptedPack): Promise<void> {
   return storage.setItem(ADOPTED_PACK_KEY, pack);
-}
-
-export function watchAdoptedPack(onChange: (pack: AdoptedPack | null) => void): () => void {
-  return storage.watch<AdoptedPack>(ADOPTED_PACK_KEY, onChange);
 }

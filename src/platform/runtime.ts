@@ -6,7 +6,7 @@ import type { browser } from '#imports';
  * the extension bindings (a millisecond or more here) on every page and frame the gate runs on, even
  * those that never name DeepSeek.
  */
-function extensionApi(): typeof browser {
+export function extensionApi(): typeof browser {
   if (api === undefined) {
     const scope = globalThis as { browser?: typeof browser; chrome?: typeof browser };
     api = (scope.browser?.runtime?.id ? scope.browser : scope.chrome) as typeof browser;

@@ -74,6 +74,18 @@ describe('what article pages load', () => {
     expect(closure('entrypoints/claim-lens-watch.ts').packages.has('@webext-core')).toBe(true);
   });
 
+  it('the watcher and the labeler read storage without WXT’s storage module (the largest dependency it was)', () => {
+    const usesWxtStorage = (file: string) =>
+      /import\s*\{[^}]*\bstorage\b[^}]*\}\s*from\s*['"]#imports['"]/.test(
+        readFileSync(join(ROOT, file), 'utf8'),
+      );
+    for (const entry of ['entrypoints/claim-lens-watch-labeler.ts', 'entrypoints/claim-lens-labeler.ts']) {
+      expect([...closure(entry).files].filter(usesWxtStorage)).toEqual([]);
+    }
+    // The check sees it where it is: the zod half still uses it.
+    expect([...closure('entrypoints/claim-lens-storage.ts').files].some(usesWxtStorage)).toBe(true);
+  });
+
   it('the on-demand modules do carry them (the check above sees through imports)', () => {
     expect(closure('entrypoints/claim-lens-matcher.ts').files.has('src/core/pack/bundled.ts')).toBe(true);
     expect(closure('entrypoints/claim-lens-card.ts').packages.has('preact')).toBe(true);
