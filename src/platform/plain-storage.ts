@@ -80,8 +80,8 @@ let listener: ((changes: Record<string, Change>) => void) | undefined;
  * WXT's storage (some browsers report it).
  */
 function watchLocal(key: string, callback: (value: unknown) => void): () => void {
-  let callbacks = watchers.get(key);
-  if (callbacks === undefined) watchers.set(key, (callbacks = new Set()));
+  const callbacks = watchers.get(key) ?? new Set();
+  watchers.set(key, callbacks);
   callbacks.add(callback);
   const area = extensionApi().storage.local;
   if (listener === undefined) {
