@@ -41,8 +41,9 @@ export function registerModule(module: { key: string }, value: unknown): void {
 
 /** A module's export, imported unless a file already registered it (the watcher-and-labeler file). */
 export async function importModule<T>(module: { file: string; key: string }, url: string): Promise<T> {
-  const registered = (globalThis as Record<string, unknown>)[module.key];
-  if (registered !== undefined) return registered as T;
+  // Own properties only: a page element with the key as its id is visible on the window's prototype chain
+  // (named access), even from our isolated world, and must not pass for a module.
+  if (Object.hasOwn(globalThis, module.key)) return (globalThis as Record<string, unknown>)[module.key] as T;
   await import(/* @vite-ignore */ url);
   const value = (globalThis as Record<string, unknown>)[module.key];
   if (value === undefined) throw new Error(`${module.file} did not register itself`);

@@ -152,9 +152,8 @@ export function startClaimLens(
     if (!lifetime.alive) return;
     // Every stage below is its own slice (or several): no task of ours comes near a frame.
     await yieldToPage();
-    // Our own UI is left out: the card's host, if there is one yet (read once, not for every element).
-    const host = card.host;
-    const skip = host === undefined ? undefined : (el: Element) => el === host;
+    // Our own UI is left out: the card's host, asked for each time (a hover can create it mid-scan).
+    const skip = (el: Element) => el === card.host;
     const blocks = await runInSlices(readArticleInSteps(doc, { skip }), () => lifetime.alive);
     if (!blocks || !lifetime.alive) return;
     // Highlights do not change the text, so if the article reads the same as at the last scan (and the

@@ -23,7 +23,7 @@ export type StartLabeling = (
   handOver: (answers: PageAnswers) => void,
 ) => void | Promise<void>;
 
-/** What claim-lens-watch.js registers: the watcher, given how to load the labeler. */
+/** What claim-lens-watch.js (and claim-lens-watch-labeler.js) registers: the watcher. */
 export type WatchPage = (read: GateReason) => void;
 
 const nothingHere = (): PageFindings => ({

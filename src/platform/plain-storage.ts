@@ -76,27 +76,34 @@ const watchers = new Map<string, Set<(value: unknown) => void>>();
 let listener: ((changes: Record<string, Change>) => void) | undefined;
 
 /**
- * Calls back with a key's new value (null once removed). A write of an equal value is no change, as in
- * WXT's storage (some browsers report it).
+ * Calls back with a key's new value (null once removed). A write of an equal value (equal JSON) is no
+ * change, as in WXT's storage (some browsers report it). The returned stop may be called more than once.
  */
 function watchLocal(key: string, callback: (value: unknown) => void): () => void {
+  const area = extensionApi().storage.local;
   const callbacks = watchers.get(key) ?? new Set();
   watchers.set(key, callbacks);
   callbacks.add(callback);
-  const area = extensionApi().storage.local;
   if (listener === undefined) {
     listener = (changes) => {
       for (const [changed, change] of Object.entries(changes)) {
         const heard = watchers.get(changed);
         if (heard === undefined || sameValue(change.newValue, change.oldValue)) continue;
-        for (const call of [...heard]) call(change.newValue ?? null);
+        for (const call of [...heard]) {
+          // One listener serves every watcher: one that throws must not silence the others.
+          try {
+            call(change.newValue ?? null);
+          } catch (error) {
+            console.warn('[Claim Lens] a storage watcher failed:', error);
+          }
+        }
       }
     };
     area.onChanged.addListener(listener);
   }
   return () => {
-    callbacks.delete(callback);
-    if (callbacks.size === 0) watchers.delete(key);
+    if (!callbacks.delete(callback)) return;
+    if (callbacks.size === 0 && watchers.get(key) === callbacks) watchers.delete(key);
     if (watchers.size === 0 && listener !== undefined) {
       area.onChanged.removeListener(listener);
       listener = undefined;

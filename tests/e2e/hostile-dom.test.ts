@@ -215,6 +215,17 @@ describe('the page cannot switch us off or speak in our name', () => {
     await page.close();
   });
 
+  it('elements whose ids are our modules’ names (visible on window, even to us) do not pass for them', async () => {
+    const opened = await openHostile(session, 'module-key-ids.html');
+    const { page } = opened;
+    await paintedSoon(page);
+    expect((await paintedRanges(page)).length).toBeGreaterThan(0);
+    await hoverHighlight(page);
+    await expect.poll(() => page.locator(CARD).isVisible()).toBe(true);
+    await expectPageFine(opened);
+    await page.close();
+  });
+
   it('ranges the page adds to our highlights are taken out again, and give no card', async () => {
     const opened = await openHostile(session, 'forged.html');
     const { page } = opened;

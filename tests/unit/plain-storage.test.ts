@@ -69,4 +69,39 @@ describe('watchPlain', () => {
     await settingsItem.write(paused);
     expect(heard).toHaveLength(3);
   });
+
+  it('keeps other watchers hearing when one throws or when a stop is called twice', async () => {
+    const heard: string[] = [];
+    const stopFirst = watchPlain(
+      SETTINGS,
+      () => {
+        throw new Error('a broken watcher');
+      },
+      () => undefined,
+    );
+    stopFirst();
+    const stopSecond = watchPlain(
+      SETTINGS,
+      () => heard.push('second'),
+      () => undefined,
+    );
+    const stopThrowing = watchPlain(
+      SETTINGS,
+      () => {
+        throw new Error('a broken watcher');
+      },
+      () => undefined,
+    );
+    const stopDismissals = watchPlain(
+      DISMISSALS,
+      () => heard.push('dismissals'),
+      () => undefined,
+    );
+    // A stop called again must not take the key (or the listener) from the watchers that came after it.
+    stopFirst();
+    await settingsItem.write(paused);
+    await storage.setItem('local:dismissals', []);
+    expect(heard).toEqual(['second', 'dismissals']);
+    for (const stop of [stopSecond, stopThrowing, stopDismissals]) stop();
+  });
 });
