@@ -225,8 +225,6 @@ export function* extractBlocksInSteps(
   const blockElementOf = new Map<Element, Element>();
 
   const resolveBlockElement = (el: Element): Element => {
-    const known = blockElementOf.get(el);
-    if (known !== undefined) return known;
     const path: Element[] = [];
     let current: Element = el;
     let found: Element | undefined;

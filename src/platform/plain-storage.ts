@@ -76,8 +76,8 @@ const watchers = new Map<string, Set<(value: unknown) => void>>();
 let listener: ((changes: Record<string, Change>) => void) | undefined;
 
 /**
- * Calls back with a key's new value (null once removed). A write of an equal value (equal JSON) is no
- * change, as in WXT's storage (some browsers report it). The returned stop may be called more than once.
+ * Calls back with a key's new value (null once removed). A change event whose new value equals the old
+ * one (equal JSON) is skipped, as WXT's storage skips it. The returned stop may be called more than once.
  */
 function watchLocal(key: string, callback: (value: unknown) => void): () => void {
   const area = extensionApi().storage.local;
