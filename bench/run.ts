@@ -40,7 +40,7 @@ function machine(): Machine {
   return {
     cpu: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
-    chromium: chromiumVersion(findChromium({ install: false })),
+    chromium: chromiumVersion(findChromium({ install: true })),
     node: process.version,
     os: `${type()} ${release()}`,
     date: new Date().toISOString(),
