@@ -162,8 +162,11 @@ function fromTimeElement(doc: Document, today: Date): string | undefined {
     'article time[datetime]',
     'main time[datetime]',
   ];
+  // Read once: most articles have none or a few, and each query walks the whole document.
+  const times = Array.from(doc.querySelectorAll('time'));
+  if (times.length === 0) return undefined;
   for (const selector of selectors) {
-    for (const time of Array.from(doc.querySelectorAll('time'))) {
+    for (const time of times) {
       if (!time.matches(selector)) continue;
       // Comments carry their own times; they say when someone replied, not when the article appeared.
       if (time.closest('[class*="comment"], [id*="comment"]')) continue;
