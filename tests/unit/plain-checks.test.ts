@@ -60,6 +60,16 @@ describe('the page reads stored values without zod', () => {
     expect(plainSettings({ minStrength: 0.8 })).toEqual({ ...SettingsSchema.parse({}), minStrength: 0.8 });
   });
 
+  it('refuses stored keys named like Object.prototype’s methods instead of calling them', () => {
+    // fast-check found this: {"valueOf": {}} threw, and a throw here would skip the zod item's repair.
+    for (const key of ['valueOf', 'toString', 'constructor', 'hasOwnProperty']) {
+      expect(plainSettings(JSON.parse(`{"${key}": {}}`))).toBeUndefined();
+      const dismissal = { pageUrl: 'https://a.test/x', claimId: 'c1', sentence: 's', [key]: 'x' };
+      expect(plainDismissals([dismissal])).toBeUndefined();
+    }
+    expect(plainSettings(JSON.parse('{"__proto__": {"paused": true}}'))).toBeUndefined();
+  });
+
   it('refuses what zod refuses, so the zod item can quarantine it', () => {
     expect(plainSettings({ tiers: ['rumour'] })).toBeUndefined();
     expect(plainSettings({ minStrength: 2 })).toBeUndefined();

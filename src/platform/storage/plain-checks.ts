@@ -43,7 +43,8 @@ export function plainSettings(raw: unknown): Settings | undefined {
   if (!isPlainObject(raw)) return undefined;
   const settings = defaultSettings() as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(raw)) {
-    const check = SETTINGS_CHECKS[key as keyof Settings];
+    // Own keys only: a stored key such as "valueOf" must not find Object.prototype's method.
+    const check = Object.hasOwn(SETTINGS_CHECKS, key) ? SETTINGS_CHECKS[key as keyof Settings] : undefined;
     if (!check || value === undefined || !check(value)) return undefined;
     settings[key] = Array.isArray(value) ? [...value] : isPlainObject(value) ? { ...value } : value;
   }
@@ -65,7 +66,7 @@ function isDismissal(entry: unknown): entry is Dismissal {
     keys.length === DISMISSAL_KEYS.length &&
     keys.every((key) => {
       const value = entry[key];
-      const limits = DISMISSAL_LIMITS[key as keyof Dismissal];
+      const limits = Object.hasOwn(DISMISSAL_LIMITS, key) ? DISMISSAL_LIMITS[key as keyof Dismissal] : undefined;
       return (
         limits !== undefined &&
         typeof value === 'string' &&
