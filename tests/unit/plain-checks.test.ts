@@ -68,6 +68,10 @@ describe('the page reads stored values without zod', () => {
       expect(plainDismissals([dismissal])).toBeUndefined();
     }
     expect(plainSettings(JSON.parse('{"__proto__": {"paused": true}}'))).toBeUndefined();
+    // zod drops a "__proto__" host when it copies the record, so the plain check must not keep it.
+    const protoHost = JSON.parse('{"sites": {"__proto__": "never", "a.test": "always"}}');
+    expect(plainSettings(protoHost)).toBeUndefined();
+    expect(SettingsSchema.parse(protoHost).sites).toEqual({ 'a.test': 'always' });
   });
 
   it('refuses what zod refuses, so the zod item can quarantine it', () => {

@@ -32,9 +32,12 @@ const SETTINGS_CHECKS: Record<keyof Settings, (value: unknown) => boolean> = {
   tiers: (v) => Array.isArray(v) && v.every((t) => typeof t === 'string' && TIERS.has(t)),
   minStrength: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1,
   emphasis: (v) => typeof v === 'string' && EMPHASES.has(v),
+  // A stored "__proto__" host is an own key here but lost when zod copies the record: zod's to judge.
   sites: (v) =>
     isPlainObject(v) &&
-    Object.entries(v).every(([host, rule]) => host.length > 0 && (rule === 'always' || rule === 'never')),
+    Object.entries(v).every(
+      ([host, rule]) => host.length > 0 && host !== '__proto__' && (rule === 'always' || rule === 'never'),
+    ),
   paused: (v) => typeof v === 'boolean',
 };
 
@@ -66,7 +69,9 @@ function isDismissal(entry: unknown): entry is Dismissal {
     keys.length === DISMISSAL_KEYS.length &&
     keys.every((key) => {
       const value = entry[key];
-      const limits = Object.hasOwn(DISMISSAL_LIMITS, key) ? DISMISSAL_LIMITS[key as keyof Dismissal] : undefined;
+      const limits = Object.hasOwn(DISMISSAL_LIMITS, key)
+        ? DISMISSAL_LIMITS[key as keyof Dismissal]
+        : undefined;
       return (
         limits !== undefined &&
         typeof value === 'string' &&
